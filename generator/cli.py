@@ -1,0 +1,94 @@
+"""The ``briefing`` command line: ``build``, ``check``, ``new`` and ``serve``.
+
+Exit codes: 0 clean, 1 problems in the briefs or a failed build, 2 a usage mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import Options
+from .report import FORMATS
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date written YYYY-MM-DD") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description="Compile Markdown briefs into a searchable static site.")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="{build,check,new,serve}")
+
+    def with_inputs(verb: argparse.ArgumentParser, site: bool) -> None:
+        verb.add_argument("--briefs", type=Path, default=Options.briefs_dir, help="folder of briefs and registries (default: briefs)")
+        verb.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        if site:
+            verb.add_argument("--config", type=Path, default=Options.config_file, help="the site's mkdocs.yml (default: mkdocs.yml)")
+            verb.add_argument("--templates", type=Path, default=Options.templates_dir, help=argparse.SUPPRESS)
+            verb.add_argument("--drafts", action="store_true", help="publish briefs marked draft: true")
+
+    build = verbs.add_parser("build", help="validate the briefs and build the site")
+    with_inputs(build, site=True)
+    build.add_argument("--out", type=Path, default=Options.out_dir, help="output folder, replaced only on success (default: site)")
+    build.add_argument("--format", choices=FORMATS, default="text", help="how problems are printed")
+
+    check = verbs.add_parser("check", help="validate the briefs and registries only")
+    with_inputs(check, site=False)
+    check.add_argument("--format", choices=FORMATS, default="text", help="how problems are printed")
+
+    new = verbs.add_parser("new", help="write a new brief skeleton and print its path")
+    new.add_argument("title")
+    new.add_argument("--briefs", type=Path, default=Options.briefs_dir)
+    new.add_argument("--date", type=_date, default=None, help="YYYY-MM-DD (default: today)")
+    new.add_argument("--actor", action="append", default=[], help="an actor id, name or alias; repeat for more")
+    new.add_argument("--round", default=None, help="a round id or name")
+
+    serve = verbs.add_parser("serve", help="live preview that rebuilds on every change")
+    with_inputs(serve, site=True)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if not args.briefs.is_dir():
+        print(f"briefing: error: briefs folder '{args.briefs}' not found", file=sys.stderr)
+        return 2
+    options = Options(
+        briefs_dir=args.briefs,
+        out_dir=getattr(args, "out", Options.out_dir),
+        config_file=getattr(args, "config", Options.config_file),
+        templates_dir=getattr(args, "templates", Options.templates_dir),
+        strict=getattr(args, "strict", False),
+        drafts=getattr(args, "drafts", False),
+    )
+    if args.verb in ("build", "serve") and not options.config_file.is_file():
+        print(f"briefing: error: {options.config_file} not found; pass --config with the site's mkdocs.yml", file=sys.stderr)
+        return 2
+    if args.verb == "check":
+        from .commands import check
+
+        return check.run(options, args.format)
+    if args.verb == "build":
+        from .commands import build
+
+        return build.run(options, args.format)
+    if args.verb == "new":
+        from .commands import new
+
+        return new.run(options, args.title, args.date or datetime.date.today(), args.actor, args.round)
+    from .commands import serve
+
+    host, _, port = args.dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        print(f"briefing: error: --dev-addr must be host:port, got '{args.dev_addr}'", file=sys.stderr)
+        return 2
+    return serve.run(options, host, int(port))

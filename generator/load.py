@@ -1,0 +1,118 @@
+"""Stage 1: read the briefs folder into raw YAML documents, with their lines.
+
+Nothing is interpreted here beyond text and YAML: a UTF-8 BOM and CRLF line
+ends are accepted (python-frontmatter silently drops front matter after a
+BOM, so the split is done here), and every file that cannot be read becomes a
+:class:`~generator.model.Problem` instead of an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import strict_yaml
+from .model import Problem
+
+REGISTRIES = ("actors", "rounds", "topics")
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
+
+
+@dataclass
+class Document:
+    """One file's YAML data (and, for a brief, its Markdown body)."""
+
+    path: str
+    data: Any
+    body: str = ""
+
+
+@dataclass
+class RawCorpus:
+    briefs_dir: Path
+    registries: dict[str, Document | None] = field(default_factory=dict)
+    briefs: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_text(path: Path, shown: str) -> str:
+    """Decode UTF-8 (BOM allowed) and normalise line ends; raise Problem-carrying errors."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise LoadError(
+            Problem(shown, line, "error", f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save the file as UTF-8")
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class LoadError(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def parse_brief(text: str, shown: str) -> Document:
+    """Split front matter from body and load the front matter strictly."""
+    if not text.strip():
+        raise LoadError(Problem(shown, 1, "error", "empty file; a brief starts with '---' front matter"))
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        message = (
+            "front matter is not closed: add a line '---' after it"
+            if text.startswith("---")
+            else "no front matter: a brief must start with a line '---', its YAML fields, and '---'"
+        )
+        raise LoadError(Problem(shown, 1, "error", message))
+    try:
+        data = strict_yaml.load(match.group("yaml"), first_line=2)
+    except strict_yaml.YamlProblem as problem:
+        raise LoadError(Problem(shown, problem.line, "error", problem.message)) from None
+    if not isinstance(data, strict_yaml.LineDict):
+        found = "nothing" if data is None else type(data).__name__
+        raise LoadError(Problem(shown, 2, "error", f"front matter must be a mapping of keys (title: ...), found {found}"))
+    return Document(shown, data, text[match.end():])
+
+
+def parse_registry(text: str, shown: str) -> Document:
+    try:
+        data = strict_yaml.load(text)
+    except strict_yaml.YamlProblem as problem:
+        raise LoadError(Problem(shown, problem.line, "error", problem.message)) from None
+    if data is None:
+        data = strict_yaml.LineList()
+    if not isinstance(data, strict_yaml.LineList):
+        raise LoadError(Problem(shown, 1, "error", "a registry must be a YAML list of entries (- id: ...)"))
+    return Document(shown, data)
+
+
+def brief_paths(briefs_dir: Path) -> list[Path]:
+    """Every ``*.md`` below the folder, in a stable order, skipping hidden folders."""
+    return sorted(
+        path
+        for path in briefs_dir.rglob("*.md")
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(briefs_dir).parts)
+    )
+
+
+def load_corpus(briefs_dir: Path) -> RawCorpus:
+    raw = RawCorpus(briefs_dir)
+    for name in REGISTRIES:
+        path = briefs_dir / f"{name}.yml"
+        raw.registries[name] = None
+        if path.exists():
+            try:
+                raw.registries[name] = parse_registry(read_text(path, str(path)), str(path))
+            except LoadError as error:
+                raw.problems.append(error.problem)
+    for path in brief_paths(briefs_dir):
+        try:
+            raw.briefs.append(parse_brief(read_text(path, str(path)), str(path)))
+        except LoadError as error:
+            raw.problems.append(error.problem)
+    return raw

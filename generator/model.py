@@ -1,0 +1,91 @@
+"""The typed model that flows through the pipeline: load → validate → index → render → build.
+
+Everything here is immutable and already checked: ids are safe path segments,
+dates are ``datetime.date``, links are http(s), and every actor, round and
+topic reference is a known id.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+ACTOR_TYPES = ("person", "state", "organization", "delegation")
+ROUND_STATUSES = ("proposed", "scheduled", "held", "postponed", "cancelled")
+BRIEF_STATUSES = ("reported", "confirmed", "disputed", "retracted")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about the input, printed as ``path:line: severity: message``."""
+
+    path: str
+    line: int
+    severity: str  # "error" | "warning"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class Round:
+    id: str
+    name: str
+    start: datetime.date
+    end: datetime.date | None = None
+    venue: str | None = None
+    status: str = "held"
+    participants: tuple[str, ...] = ()
+    outcome: str | None = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    publisher: str
+    title: str | None = None
+    url: str | None = None
+    published: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Brief:
+    slug: str
+    path: str
+    title: str
+    date: datetime.date
+    summary: str
+    actors: tuple[str, ...]
+    sources: tuple[Source, ...]
+    body: str = ""
+    round: str | None = None
+    topics: tuple[str, ...] = ()
+    status: str = "reported"
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the site is made of, validated."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    rounds: dict[str, Round] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    briefs: tuple[Brief, ...] = ()

@@ -1,0 +1,122 @@
+"""Stage 4: render every page of the site as Markdown from the Jinja2 templates.
+
+Escaping is the default, not a filter to remember: every value a template
+prints goes through :func:`markdown_text`, which escapes both HTML and
+Markdown syntax, unless it is already :class:`~markupsafe.Markup` (links the
+renderer builds from checked ids, and the author's own Markdown body).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .config import LATEST_ON_HOME
+from .index import SiteIndex
+
+# Python-Markdown's backslash escapes, plus '|' from the tables extension.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def markdown_text(value: Any) -> Markup:
+    """Make any value show as plain text inside a Markdown page."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(value).split()))
+    return Markup(html.escape(text, quote=False))
+
+
+def meta_value(value: Any) -> Markup:
+    """A page-meta YAML scalar. Material prints ``page.meta.title`` into <title> unescaped."""
+    text = html.escape(" ".join(str(value).split()), quote=True)
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def external_url(url: str) -> Markup:
+    """An http(s) link target that cannot break out of Markdown's (…) link syntax."""
+    if not re.match(r"^https?://", url, re.IGNORECASE):
+        raise ValueError(f"refusing to link to {url!r}")
+    return Markup(quote(url, safe="/:?#[]@!$&'*+,;=%~"))
+
+
+def long_date(value: datetime.date) -> str:
+    return f"{value.day} {calendar.month_name[value.month]} {value.year}"
+
+
+def month_name(month: int) -> str:
+    return calendar.month_name[month]
+
+
+class Links:
+    """Relative links from one page to the others; ids and slugs are checked ``[a-z0-9_-]``."""
+
+    def __init__(self, root: str):
+        self.root = root
+
+    def page(self, path: str) -> Markup:
+        return Markup(self.root + path)
+
+    def brief(self, brief) -> Markup:
+        return self.page(f"briefs/{brief.slug}.md")
+
+    def actor(self, id: str) -> Markup:
+        return self.page(f"actors/{id}.md")
+
+    def round(self, id: str) -> Markup:
+        return self.page(f"rounds/{id}.md")
+
+    def topic(self, id: str) -> Markup:
+        return self.page(f"topics/{id}.md")
+
+
+def make_environment(templates_dir: Path) -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        extensions=["jinja2.ext.do"],
+        finalize=markdown_text,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(meta=meta_value, url=external_url, long_date=long_date, month_name=month_name)
+    return environment
+
+
+def render_pages(index: SiteIndex, templates_dir: Path) -> dict[str, str]:
+    """Every page of the site, as ``{path under docs/: Markdown text}``."""
+    environment = make_environment(templates_dir)
+    corpus = index.corpus
+    pages: dict[str, str] = {}
+
+    def render(path: str, template: str, **context: Any) -> None:
+        links = Links("../" * path.count("/"))
+        pages[path] = environment.get_template(template).render(index=index, corpus=corpus, links=links, **context)
+
+    render("index.md", "home.md.j2", latest=index.newest_first[:LATEST_ON_HOME])
+    render("timeline.md", "timeline.md.j2")
+    render("sources.md", "sources.md.j2")
+    render("actors/index.md", "actors.md.j2")
+    render("rounds/index.md", "rounds.md.j2")
+    render("topics/index.md", "topics.md.j2")
+    for brief in index.newest_first:
+        render(f"briefs/{brief.slug}.md", "brief.md.j2", brief=brief)
+    for actor in corpus.actors.values():
+        render(f"actors/{actor.id}.md", "actor.md.j2", actor=actor)
+    for round in corpus.rounds.values():
+        render(f"rounds/{round.id}.md", "round.md.j2", round=round)
+    for topic in corpus.topics.values():
+        render(f"topics/{topic.id}.md", "topic.md.j2", topic=topic)
+    return pages

@@ -1,0 +1,227 @@
+"""Every front-matter and registry field, with its type and whether it is required.
+
+A schema maps a key to a :class:`Field`. :func:`read_record` turns one
+YAML mapping into plain Python values and a list of problems, so that one bad
+field never hides the others::
+
+    >>> from generator.strict_yaml import load
+    >>> values, problems = read_record(load("name: Türkiye\\nid: turkiye\\ntype: state"), ACTOR, "actors.yml")
+    >>> values["name"], problems
+    ('Türkiye', [])
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .model import ACTOR_TYPES, BRIEF_STATUSES, ROUND_STATUSES, Problem
+from .strict_yaml import LineDict, LineList
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
+
+
+class FieldError(ValueError):
+    """A value does not fit its field; the message completes 'KEY ...'."""
+
+
+def text(value: Any) -> str:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise FieldError(f"must be text, got the number {value!r}; put it in quotes")
+    raise FieldError(f"must be non-empty text, got {_describe(value)}")
+
+
+def date(value: Any) -> datetime.date:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, str) and _DATE_PATTERN.match(value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError as error:
+            raise FieldError(f"'{value}' is not a real date ({error})") from None
+    raise FieldError(f"must be a date written YYYY-MM-DD, got {_describe(value)}")
+
+
+def boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
+        raise FieldError(f"must be true or false, got '{value}' (YAML 1.1 spelling); write true or false")
+    raise FieldError(f"must be true or false, got {_describe(value)}")
+
+
+def identifier(value: Any) -> str:
+    value = text(value)
+    if not ID_PATTERN.match(value):
+        raise FieldError(f"'{value}' is not an id: use lowercase letters, digits and single hyphens")
+    return value
+
+
+def http_url(value: Any) -> str:
+    value = text(value)
+    if not re.match(r"^https?://[^\s/?#]+", value, re.IGNORECASE) or any(c.isspace() for c in value):
+        raise FieldError(f"'{value}' is not an http(s) link; only http:// and https:// are accepted")
+    return value
+
+
+def choice(*allowed: str) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if isinstance(value, bool):
+            spelled = "yes/no/on/off" if value else "no/off"
+            raise FieldError(
+                f"must be one of {', '.join(allowed)}; got {value} "
+                f"(YAML 1.1 reads {spelled} as a boolean)"
+            )
+        value = text(value)
+        if value not in allowed:
+            raise FieldError(f"must be one of {', '.join(allowed)}; got '{value}'{did_you_mean(value, allowed)}")
+        return value
+
+    return check
+
+
+def text_list(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise FieldError(f"must be a list, such as [a, b]; got {_describe(value)}")
+    items = []
+    for index, item in enumerate(value):
+        try:
+            items.append(text(item))
+        except FieldError as error:
+            raise FieldError(f"item {index + 1} {error}") from None
+    return tuple(items)
+
+
+@dataclass(frozen=True)
+class Field:
+    parse: Callable[[Any], Any]
+    required: bool = False
+    non_empty: bool = False
+    records: dict[str, "Field"] | None = None  # a list of mappings, each read with this schema
+
+
+SOURCE = {
+    "publisher": Field(text, required=True),
+    "title": Field(text),
+    "url": Field(http_url),
+    "published": Field(date),
+}
+
+BRIEF = {
+    "title": Field(text, required=True),
+    "date": Field(date, required=True),
+    "summary": Field(text, required=True),
+    "actors": Field(text_list, required=True, non_empty=True),
+    "round": Field(text),
+    "topics": Field(text_list),
+    "status": Field(choice(*BRIEF_STATUSES)),
+    "sources": Field(list, required=True, non_empty=True, records=SOURCE),
+    "draft": Field(boolean),
+}
+
+ACTOR = {
+    "id": Field(identifier, required=True),
+    "name": Field(text, required=True),
+    "type": Field(choice(*ACTOR_TYPES), required=True),
+    "aliases": Field(text_list),
+    "role": Field(text),
+    "affiliation": Field(text),
+}
+
+ROUND = {
+    "id": Field(identifier, required=True),
+    "name": Field(text, required=True),
+    "start": Field(date, required=True),
+    "end": Field(date),
+    "venue": Field(text),
+    "status": Field(choice(*ROUND_STATUSES)),
+    "participants": Field(text_list),
+    "outcome": Field(text),
+}
+
+TOPIC = {
+    "id": Field(identifier, required=True),
+    "name": Field(text, required=True),
+    "description": Field(text),
+}
+
+
+def read_record(
+    data: LineDict, schema: dict[str, Field], path: str, what: str = ""
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Read ``data`` against ``schema``; keys that fail are left out of the values."""
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+
+    def report(line: int, message: str) -> None:
+        problems.append(Problem(path, line, "error", f"{what}{message}"))
+
+    for key, raw in data.items():
+        line = data.line_of(key)
+        field = schema.get(key)
+        if field is None:
+            report(line, f"unknown key '{key}'{did_you_mean(str(key), schema)}")
+            continue
+        if raw is None:
+            if field.required:
+                report(line, f"'{key}' is required but empty")
+            continue
+        try:
+            value = field.parse(raw)
+        except FieldError as error:
+            report(line, f"'{key}' {error}")
+            continue
+        if field.records is not None:
+            value, nested = _read_records(value, field.records, path, f"{what}{key}")
+            problems.extend(nested)
+        if field.non_empty and not value:
+            report(line, f"'{key}' needs at least one entry")
+            continue
+        values[key] = value
+    for key, field in schema.items():
+        if field.required and key not in data:
+            report(data.line, f"missing required key '{key}'")
+    return values, problems
+
+
+def _read_records(
+    items: list, schema: dict[str, Field], path: str, what: str
+) -> tuple[list[dict[str, Any]], list[Problem]]:
+    records, problems = [], []
+    lines = items.line_of if isinstance(items, LineList) else (lambda index: 1)
+    for index, item in enumerate(items):
+        label = f"{what}[{index + 1}]: "
+        if not isinstance(item, LineDict):
+            problems.append(
+                Problem(path, lines(index), "error", f"{label}must be a mapping of keys, got {_describe(item)}")
+            )
+            continue
+        values, nested = read_record(item, schema, path, label)
+        problems.extend(nested)
+        if not nested:
+            records.append(values)
+    return records, problems
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a mapping"
+    return repr(value)
+
+
+def did_you_mean(value: str, known) -> str:
+    close = difflib.get_close_matches(value, list(known), n=3, cutoff=0.6)
+    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+
+

@@ -1,0 +1,205 @@
+"""Stage 2: check raw documents against the schema and registries; build the typed model.
+
+Every problem is collected, none stops the run: ``validate`` returns the
+corpus of everything that is valid plus the full list of problems.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+from . import schema
+from .load import Document, RawCorpus
+from .model import Actor, Brief, Corpus, Problem, Round, Source, Topic
+from .names import NameIndex
+from .strict_yaml import LineDict
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ROUND_SLACK = datetime.timedelta(days=30)
+
+
+class _Report:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def error(self, path: str, line: int, message: str) -> None:
+        self.problems.append(Problem(path, line, "error", message))
+
+    def warning(self, path: str, line: int, message: str) -> None:
+        self.problems.append(Problem(path, line, "warning", message))
+
+
+def validate(raw: RawCorpus, today: datetime.date | None = None) -> tuple[Corpus, list[Problem]]:
+    report = _Report()
+    report.problems.extend(raw.problems)
+    names = {kind: NameIndex(kind) for kind in ("actor", "round", "topic")}
+
+    actors = _read_registry(raw.registries.get("actors"), schema.ACTOR, "actor", names["actor"], report,
+                            lambda v: [v["name"], *v.get("aliases", ())])
+    rounds = _read_registry(raw.registries.get("rounds"), schema.ROUND, "round", names["round"], report,
+                            lambda v: [v["name"]])
+    topics = _read_registry(raw.registries.get("topics"), schema.TOPIC, "topic", names["topic"], report,
+                            lambda v: [v["name"]])
+
+    actor_models = {
+        id: Actor(
+            id=id,
+            name=v["name"],
+            type=v["type"],
+            aliases=v.get("aliases", ()),
+            role=v.get("role"),
+            affiliation=_resolve_one(v.get("affiliation"), names["actor"], entry, "affiliation", report),
+        )
+        for id, (v, entry) in actors.items()
+    }
+    round_models = {}
+    for id, (v, entry) in rounds.items():
+        if v.get("end") and v["end"] < v["start"]:
+            report.error(entry.path, entry.line, f"round '{id}': end {v['end']} is before start {v['start']}")
+        round_models[id] = Round(
+            id=id,
+            name=v["name"],
+            start=v["start"],
+            end=v.get("end"),
+            venue=v.get("venue"),
+            status=v.get("status", "held"),
+            participants=_resolve_many(v.get("participants", ()), names["actor"], entry, "participants", report),
+            outcome=v.get("outcome"),
+        )
+    topic_models = {id: Topic(id=id, name=v["name"], description=v.get("description")) for id, (v, _) in topics.items()}
+
+    briefs: list[Brief] = []
+    slugs: dict[str, str] = {}
+    for document in raw.briefs:
+        brief = _read_brief(document, names, round_models, report, today or datetime.date.today())
+        if brief is None:
+            continue
+        if brief.slug in slugs:
+            report.error(document.path, 1, f"slug '{brief.slug}' is also used by {slugs[brief.slug]}; rename one file")
+            continue
+        slugs[brief.slug] = document.path
+        briefs.append(brief)
+
+    corpus = Corpus(actors=actor_models, rounds=round_models, topics=topic_models, briefs=tuple(briefs))
+    return corpus, report.problems
+
+
+class _Entry:
+    """Where one registry entry or brief field stands, for messages."""
+
+    def __init__(self, path: str, data: LineDict, label: str):
+        self.path, self.data, self.label = path, data, label
+        self.line = data.line
+
+    def line_of(self, key: str, index: int | None = None) -> int:
+        value = self.data.get(key)
+        if index is not None and hasattr(value, "line_of"):
+            return value.line_of(index)
+        return self.data.line_of(key)
+
+
+def _read_registry(
+    document: Document | None,
+    fields: dict[str, schema.Field],
+    kind: str,
+    names: NameIndex,
+    report: _Report,
+    names_of: Callable[[dict[str, Any]], list[str]],
+) -> dict[str, tuple[dict[str, Any], _Entry]]:
+    entries: dict[str, tuple[dict[str, Any], _Entry]] = {}
+    if document is None:
+        return entries
+    for index, item in enumerate(document.data):
+        line = document.data.line_of(index)
+        if not isinstance(item, LineDict):
+            report.error(document.path, line, f"{kind} entry {index + 1} must be a mapping (id: ..., name: ...)")
+            continue
+        label = f"{kind} '{item['id']}': " if isinstance(item.get("id"), str) else f"{kind} entry {index + 1}: "
+        values, problems = schema.read_record(item, fields, document.path, label)
+        report.problems.extend(problems)
+        if problems:
+            continue
+        id = values["id"]
+        if id in entries:
+            report.error(document.path, line, f"duplicate {kind} id '{id}' (first on line {entries[id][1].line})")
+            continue
+        for clash in names.add(id, names_of(values)):
+            report.error(document.path, line, f"{label}{clash}")
+        entries[id] = (values, _Entry(document.path, item, label))
+    return entries
+
+
+def _resolve_one(name: str | None, names: NameIndex, entry: _Entry, key: str, report: _Report) -> str | None:
+    if name is None:
+        return None
+    id = names.resolve(name)
+    if id is None:
+        report.error(entry.path, entry.line_of(key), f"{entry.label}{key}: {names.unknown(name)}")
+    return id
+
+
+def _resolve_many(items, names: NameIndex, entry: _Entry, key: str, report: _Report) -> tuple[str, ...]:
+    ids: list[str] = []
+    for index, name in enumerate(items):
+        id = names.resolve(name)
+        if id is None:
+            report.error(entry.path, entry.line_of(key, index), f"{entry.label}{key}: {names.unknown(name)}")
+        elif id not in ids:
+            ids.append(id)
+    return tuple(ids)
+
+
+def _read_brief(
+    document: Document,
+    names: dict[str, NameIndex],
+    rounds: dict[str, Round],
+    report: _Report,
+    today: datetime.date,
+) -> Brief | None:
+    path = document.path
+    slug = Path(path).stem
+    first_new = len(report.problems)
+    values, problems = schema.read_record(document.data, schema.BRIEF, path)
+    report.problems.extend(problems)
+    entry = _Entry(path, document.data, "")
+    if not SLUG_PATTERN.match(slug):
+        report.error(path, 1, f"file name '{slug}.md' cannot be a page address: use lowercase letters, digits, '-' and '_'")
+        return None
+    actors = _resolve_many(values.get("actors", ()), names["actor"], entry, "actors", report)
+    round_id = _resolve_one(values.get("round"), names["round"], entry, "round", report)
+    topics = _resolve_many(values.get("topics", ()), names["topic"], entry, "topics", report)
+    if any(problem.severity == "error" for problem in report.problems[first_new:]):
+        return None
+
+    sources = tuple(Source(**record) for record in values["sources"])
+    for index, source in enumerate(sources):
+        if source.title is None and source.url is None:
+            report.warning(path, entry.line_of("sources", index), f"source {index + 1} ({source.publisher}) has neither title nor url")
+    date = values["date"]
+    if date > today:
+        report.warning(path, entry.line_of("date"), f"date {date} is in the future")
+    if round_id is not None:
+        round = rounds[round_id]
+        end = round.end or round.start
+        if date < round.start - ROUND_SLACK or date > end + ROUND_SLACK:
+            report.warning(
+                path, entry.line_of("date"),
+                f"date {date} is more than 30 days outside round '{round_id}' ({round.start} to {end})",
+            )
+    return Brief(
+        slug=slug,
+        path=path,
+        title=values["title"],
+        date=date,
+        summary=values["summary"],
+        actors=actors,
+        sources=sources,
+        body=document.body,
+        round=round_id,
+        topics=topics,
+        status=values.get("status", "reported"),
+        draft=values.get("draft", False),
+    )
