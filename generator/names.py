@@ -48,8 +48,11 @@ class NameIndex:
 
     def unknown(self, name: str) -> str:
         """The message for a name that resolves to nothing, with the closest known names."""
-        close = difflib.get_close_matches(name_key(name), list(self._ids), n=3, cutoff=0.6)
-        hint = f"; did you mean {' or '.join(repr(self._shown[c]) for c in close)}?" if close else ""
+        close: dict[str, str] = {}
+        for key in difflib.get_close_matches(name_key(name), list(self._ids), n=10, cutoff=0.6):
+            close.setdefault(self._ids[key], self._shown[key])
+        shown = list(close.values())[:3]
+        hint = f"; did you mean {' or '.join(repr(s) for s in shown)}?" if shown else ""
         if not self._ids:
             hint = f"; the {self.kind} registry is empty or missing"
         return f"unknown {self.kind} '{name}'{hint}"

@@ -178,12 +178,12 @@ def read_record(
         except FieldError as error:
             report(line, f"'{key}' {error}")
             continue
-        if field.records is not None:
-            value, nested = _read_records(value, field.records, path, f"{what}{key}")
-            problems.extend(nested)
         if field.non_empty and not value:
             report(line, f"'{key}' needs at least one entry")
             continue
+        if field.records is not None:
+            value, nested = _read_records(value, field.records, path, f"{what}{key}")
+            problems.extend(nested)
         values[key] = value
     for key, field in schema.items():
         if field.required and key not in data:

@@ -1,0 +1,180 @@
+"""Shared helpers: tiny corpora written to a temporary folder, and a parsed built site."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.build import build, check
+from generator.config import Options
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+ACTORS = """\
+- id: zelensky
+  name: Volodymyr Zelensky
+  type: person
+  aliases: [Zelenskyy, Зеленський]
+- id: umerov
+  name: Rustem Umerov
+  type: person
+  aliases: [Umierov]
+- id: medinsky
+  name: Vladimir Medinsky
+  type: person
+- id: ukraine
+  name: Ukraine
+  type: state
+"""
+
+ROUNDS = """\
+- id: round-1
+  name: Round one
+  start: 2025-05-16
+  status: held
+  participants: [umerov, Medinsky]
+- id: round-2
+  name: Round two
+  start: 2025-06-02
+  status: scheduled
+"""
+
+TOPICS = """\
+- id: prisoners
+  name: Prisoners
+- id: territory
+  name: Territory
+"""
+
+
+def brief_text(
+    title: str = "A brief",
+    date: str = "2025-05-16",
+    actors: str = "[umerov]",
+    extra: str = "",
+    body: str = "Body text.",
+) -> str:
+    return (
+        f"---\ntitle: {title}\ndate: {date}\nsummary: What happened.\nactors: {actors}\n{extra}"
+        f"sources:\n  - publisher: Example Wire\n    url: https://news.example.org/a\n---\n{body}\n"
+    )
+
+
+class Corpus:
+    """A briefs folder under construction: registries plus whatever briefs a test writes."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.briefs = root / "briefs"
+        self.briefs.mkdir(parents=True)
+        self.registry("actors", ACTORS)
+        self.registry("rounds", ROUNDS)
+        self.registry("topics", TOPICS)
+        self.config = root / "mkdocs.yml"
+        self.config.write_text(
+            (PROJECT / "mkdocs.yml").read_text(encoding="utf-8") + "site_url: https://briefs.example.org/\n",
+            encoding="utf-8",
+        )
+
+    def registry(self, name: str, text: str) -> Path:
+        path = self.briefs / f"{name}.yml"
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.briefs / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def options(self, **changes) -> Options:
+        values = dict(briefs_dir=self.briefs, out_dir=self.root / "site", config_file=self.config)
+        values.update(changes)
+        return Options(**values)
+
+    def problems(self):
+        return check(self.options()).problems
+
+    def build(self, **changes) -> Path:
+        options = self.options(**changes)
+        checked = check(options)
+        assert not checked.failed(options.strict), [str(p) for p in checked.problems]
+        build(options, checked)
+        return options.out_dir
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Corpus:
+    return Corpus(tmp_path)
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.text: list[str] = []
+        self.title = ""
+        self._in_title = False
+        self.scripts: list[str] = []
+        self.attributes: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.attributes.update(name.lower() for name in attrs)
+        if tag == "a" and attrs.get("href") is not None:
+            self.links.append(attrs["href"])
+        if tag == "title":
+            self._in_title = True
+        if tag == "script":
+            self.scripts.append(attrs.get("src") or "")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        self.text.append(data)
+
+
+def parse_page(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def article(path: Path) -> str:
+    """The page's main content, without nav, header and footer."""
+    html = path.read_text(encoding="utf-8")
+    start = html.index('<article class="md-content__inner md-typeset">')
+    return html[start : html.index("</article>", start)]
+
+
+def content_links(path: Path) -> list[str]:
+    page = _Page()
+    page.feed(article(path))
+    return page.links
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The shipped sample briefs, built once per test session."""
+    root = tmp_path_factory.mktemp("sample")
+    options = Options(briefs_dir=PROJECT / "briefs", out_dir=root / "site", config_file=PROJECT / "mkdocs.yml", strict=True)
+    checked = check(options)
+    assert not checked.failed(strict=True), [str(p) for p in checked.problems]
+    build(options, checked)
+    return options.out_dir
+
+
+def copy_tree(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    return target

@@ -1,0 +1,44 @@
+"""A corpus with HTML, script and Markdown payloads in every front-matter and registry field."""
+
+from __future__ import annotations
+
+from conftest import Corpus
+
+PAYLOADS = {
+    "title": '<script>alert("title")</script>',
+    "summary": "<img src=x onerror=alert('summary')>",
+    "publisher": "<svg onload=alert('publisher')>",
+    "source_title": "[click](javascript:alert('source'))",
+    "actor_name": "<b onmouseover=alert('actor')>Actor</b>",
+    "alias": "</title><script>alert('alias')</script>",
+    "role": "<iframe src=javascript:alert('role')>",
+    "round_name": '"><script>alert("round")</script>',
+    "venue": "<details open ontoggle=alert('venue')>",
+    "outcome": "{: onclick=alert('outcome') } **bold**",
+    "topic_name": "<style>*{display:none}</style>Topic",
+}
+
+
+def write_markup_corpus(corpus: Corpus) -> None:
+    p = PAYLOADS
+
+    def quoted(value: str) -> str:
+        return "'" + value.replace("'", "''") + "'"
+
+    corpus.registry(
+        "actors",
+        f"- id: evil\n  name: {quoted(p['actor_name'])}\n  type: person\n"
+        f"  aliases: [{quoted(p['alias'])}]\n  role: {quoted(p['role'])}\n",
+    )
+    corpus.registry(
+        "rounds",
+        f"- id: r\n  name: {quoted(p['round_name'])}\n  start: 2025-05-16\n  status: proposed\n"
+        f"  venue: {quoted(p['venue'])}\n  outcome: {quoted(p['outcome'])}\n  participants: [evil]\n",
+    )
+    corpus.registry("topics", f"- id: t\n  name: {quoted(p['topic_name'])}\n")
+    corpus.write(
+        "payload.md",
+        f"---\ntitle: {quoted(p['title'])}\ndate: 2025-05-16\nsummary: {quoted(p['summary'])}\n"
+        f"actors: [evil]\nround: r\ntopics: [t]\nsources:\n  - publisher: {quoted(p['publisher'])}\n"
+        f"    title: {quoted(p['source_title'])}\n    url: https://example.org/a?b=1&c=(2)\n---\nPlain body.\n",
+    )
