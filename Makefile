@@ -1,0 +1,26 @@
+# `make site` and `make test` set everything up on a fresh clone (a virtualenv in .venv).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: site test check serve clean
+
+site: $(VENV)/.installed  ## build the sample site into site/
+	$(BIN)/briefing build --strict
+
+test: $(VENV)/.installed  ## run every test (browser tests need /usr/bin/chromium)
+	$(BIN)/python -m pytest
+
+check: $(VENV)/.installed  ## validate the briefs only
+	$(BIN)/briefing check --strict
+
+serve: $(VENV)/.installed  ## live preview on http://127.0.0.1:8000
+	$(BIN)/briefing serve
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .hypothesis
