@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -162,6 +164,26 @@ def content_links(path: Path) -> list[str]:
     page = _Page()
     page.feed(article(path))
     return page.links
+
+
+def linked_briefs(page: Path) -> set[str]:
+    """Slugs of the briefs a page's main content links to."""
+    return {m.group(1) for link in content_links(page) if (m := re.search(r"briefs/([^/]+)/$", link))}
+
+
+def broken_links(site: Path) -> list[tuple[Path, str]]:
+    """Every internal link in the built site that points at no file."""
+    broken = []
+    for page in site.rglob("*.html"):
+        for link in parse_page(page).links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            base = site if parts.path.startswith("/") else page.parent
+            target = (base / parts.path.lstrip("/")).resolve()
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append((page, link))
+    return broken
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import pytest
 
 from generator.build import BuildError, build, check
 
-from conftest import article, brief_text, parse_page
+from conftest import article, brief_text, linked_briefs, parse_page
 from markup import PAYLOADS, write_markup_corpus
 
 
@@ -132,3 +132,12 @@ def test_home_page_shows_upcoming_rounds(corpus):
     home = article(corpus.build() / "index.html")
     assert "rounds/round-2/" in home
     assert "rounds/round-1/" not in home
+
+
+def test_bom_crlf_nested_and_cyrillic_briefs_are_published_whole(corpus):
+    text = brief_text(title="Kyiv answers", actors="[зеленський]", body="Line one.\n\nLine two.")
+    corpus.write("2025/05/deep/bom-crlf.md", b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    site = corpus.build(strict=True)
+    page = article(site / "briefs" / "bom-crlf" / "index.html")
+    assert "Kyiv answers" in page and "Line two." in page and "Зеленський" in page
+    assert linked_briefs(site / "actors" / "zelensky" / "index.html") == {"bom-crlf"}

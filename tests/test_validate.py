@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from generator.cli import main
 from generator.load import load_corpus
 from generator.validate import validate
 
@@ -63,6 +64,7 @@ def test_brief_errors_name_line_and_fix(corpus, lines, line, message):
     assert problem.path == str(path)
     assert problem.line == line
     assert message in problem.message
+    assert main(["check", "--briefs", str(corpus.briefs)]) == 1
 
 
 def test_all_problems_reported_in_one_run(corpus):
@@ -116,6 +118,7 @@ def test_registry_errors(corpus, registry, text, line, message):
     problem = only(corpus.problems())
     assert (problem.path, problem.line) == (str(path), line)
     assert message in problem.message
+    assert main(["check", "--briefs", str(corpus.briefs)]) == 1
 
 
 @pytest.mark.parametrize(
@@ -149,3 +152,22 @@ def test_valid_brief_becomes_typed_model(corpus):
     )
     assert brief.sources[0].url == "https://news.example.org/a"
     assert model.rounds["round-1"].participants == ("umerov", "medinsky")
+
+
+@pytest.mark.parametrize(
+    "name, content, line, message",
+    [
+        ("empty.md", b"", 1, "empty file"),
+        ("plain.md", b"Just text\n", 1, "no front matter"),
+        ("latin1.md", "---\ntitle: caf\xe9\n---\n".encode("latin-1"), 2, "not valid UTF-8"),
+        ("list.md", b"---\n- a\n---\n", 2, "must be a mapping"),
+        ("syntax.md", b"---\ntitle: a: b\n---\n", 2, "invalid YAML"),
+        ("bomb.md", b"---\na: &a [x, x]\nb: [*a, *a]\n---\n", 2, "aliases"),
+    ],
+)
+def test_unreadable_brief_files_exit_1_with_file_and_line(corpus, name, content, line, message):
+    path = corpus.write(name, content)
+    problem = only(corpus.problems())
+    assert (problem.path, problem.line) == (str(path), line)
+    assert message in problem.message
+    assert main(["check", "--briefs", str(corpus.briefs)]) == 1

@@ -1,0 +1,53 @@
+"""`briefing serve` rebuilds the preview when a brief changes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import PROJECT, brief_text
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch_until(url: str, wanted: str, seconds: float = 30) -> str:
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            body = urllib.request.urlopen(url, timeout=2).read().decode()
+            if wanted in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{wanted!r} never appeared at {url}")
+
+
+def test_serve_rebuilds_after_an_edit(corpus):
+    brief = corpus.write("a.md", brief_text(title="First title"))
+    port = free_port()
+    env = dict(os.environ, PYTHONPATH=str(PROJECT))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--briefs", str(corpus.briefs), "--config", str(corpus.config),
+         "--dev-addr", f"127.0.0.1:{port}"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/briefs/a/"
+        fetch_until(url, "First title")
+        brief.write_text(brief_text(title="Second title"), encoding="utf-8")
+        fetch_until(url, "Second title")
+        corpus.write("b.md", brief_text(title="Added brief"))
+        fetch_until(f"http://127.0.0.1:{port}/timeline/", "Added brief")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
