@@ -25,7 +25,7 @@ def _date(value: str) -> datetime.date:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description="Compile Markdown briefs into a searchable static site.")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
-    verbs = parser.add_subparsers(dest="verb", required=True, metavar="{build,check,new,serve}")
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="{build,check,new,serve,demo-corpus}")
 
     def with_inputs(verb: argparse.ArgumentParser, site: bool) -> None:
         verb.add_argument("--briefs", type=Path, default=Options.briefs_dir, help="folder of briefs and registries (default: briefs)")
@@ -54,11 +54,23 @@ def _parser() -> argparse.ArgumentParser:
     serve = verbs.add_parser("serve", help="live preview that rebuilds on every change")
     with_inputs(serve, site=True)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000)")
+    demo = verbs.add_parser("demo-corpus", help="write a deterministic synthetic corpus (for tests and benchmarks)")
+    demo.add_argument("count", type=int)
+    demo.add_argument("folder", type=Path)
+    demo.add_argument("--seed", type=int, default=2025)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.verb == "demo-corpus":
+        from .demo import write_demo_corpus
+
+        if args.folder.exists() and any(args.folder.iterdir()):
+            print(f"briefing: error: {args.folder} is not empty", file=sys.stderr)
+            return 2
+        print(f"wrote {write_demo_corpus(args.count, args.folder, args.seed)} briefs into {args.folder}", file=sys.stderr)
+        return 0
     if not args.briefs.is_dir():
         print(f"briefing: error: briefs folder '{args.briefs}' not found", file=sys.stderr)
         return 2

@@ -1,9 +1,11 @@
 """Stage 4: render every page of the site as Markdown from the Jinja2 templates.
 
-Escaping is the default, not a filter to remember: every value a template
-prints goes through :func:`markdown_text`, which escapes both HTML and
-Markdown syntax, unless it is already :class:`~markupsafe.Markup` (links the
-renderer builds from checked ids, and the author's own Markdown body).
+Pages are Markdown for their headings (so the table of contents and search
+sections work) and raw HTML blocks for lists, tables and metadata: Markdown
+does not touch raw HTML, which keeps conversion fast on long index pages.
+Jinja's autoescape HTML-escapes every value; a value inside Markdown (a
+heading) also needs the ``md`` filter, which escapes Markdown syntax too.
+Links are final URLs built from checked ids, as :class:`~markupsafe.Markup`.
 """
 
 from __future__ import annotations
@@ -28,11 +30,9 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def markdown_text(value: Any) -> Markup:
-    """Make any value show as plain text inside a Markdown page."""
+    """Make any value show as plain text inside Markdown (outside raw HTML)."""
     if isinstance(value, Markup):
         return value
-    if value is None:
-        return Markup("")
     text = _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(value).split()))
     return Markup(html.escape(text, quote=False))
 
@@ -59,7 +59,8 @@ def month_name(month: int) -> str:
 
 
 class Links:
-    """Relative links from one page to the others; ids and slugs are checked ``[a-z0-9_-]``."""
+    """Relative URLs from one page to the others (directory URLs, as the site contract
+    says); ids and slugs are checked ``[a-z0-9_-]``, so they need no escaping."""
 
     def __init__(self, root: str):
         self.root = root
@@ -68,16 +69,22 @@ class Links:
         return Markup(self.root + path)
 
     def brief(self, brief) -> Markup:
-        return self.page(f"briefs/{brief.slug}.md")
+        return self.page(f"briefs/{brief.slug}/")
 
     def actor(self, id: str) -> Markup:
-        return self.page(f"actors/{id}.md")
+        return self.page(f"actors/{id}/")
 
     def round(self, id: str) -> Markup:
-        return self.page(f"rounds/{id}.md")
+        return self.page(f"rounds/{id}/")
 
     def topic(self, id: str) -> Markup:
-        return self.page(f"topics/{id}.md")
+        return self.page(f"topics/{id}/")
+
+
+def url_depth(path: str) -> int:
+    """How many folders deep a page's directory URL is: ``briefs/x.md`` → ``briefs/x/`` → 2."""
+    depth = path.count("/")
+    return depth if path.endswith("index.md") else depth + 1
 
 
 def make_environment(templates_dir: Path) -> Environment:
@@ -85,13 +92,14 @@ def make_environment(templates_dir: Path) -> Environment:
         loader=FileSystemLoader(str(templates_dir)),
         autoescape=True,
         extensions=["jinja2.ext.do"],
-        finalize=markdown_text,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.filters.update(meta=meta_value, url=external_url, long_date=long_date, month_name=month_name)
+    environment.filters.update(
+        md=markdown_text, meta=meta_value, url=external_url, long_date=long_date, month_name=month_name
+    )
     return environment
 
 
@@ -102,7 +110,7 @@ def render_pages(index: SiteIndex, templates_dir: Path) -> dict[str, str]:
     pages: dict[str, str] = {}
 
     def render(path: str, template: str, **context: Any) -> None:
-        links = Links("../" * path.count("/"))
+        links = Links("../" * url_depth(path))
         pages[path] = environment.get_template(template).render(index=index, corpus=corpus, links=links, **context)
 
     render("index.md", "home.md.j2", latest=index.newest_first[:LATEST_ON_HOME])

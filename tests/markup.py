@@ -5,17 +5,17 @@ from __future__ import annotations
 from conftest import Corpus
 
 PAYLOADS = {
-    "title": '<script>alert("title")</script>',
+    "title": '<script>alert("title")</script> [t](javascript:alert(1)) *em*',
     "summary": "<img src=x onerror=alert('summary')>",
-    "publisher": "<svg onload=alert('publisher')>",
+    "publisher": "<svg onload=alert('publisher')> [p](javascript:alert(2))",
     "source_title": "[click](javascript:alert('source'))",
-    "actor_name": "<b onmouseover=alert('actor')>Actor</b>",
+    "actor_name": "<b onmouseover=alert('actor')>Actor</b> [a](javascript:alert(3))",
     "alias": "</title><script>alert('alias')</script>",
     "role": "<iframe src=javascript:alert('role')>",
-    "round_name": '"><script>alert("round")</script>',
+    "round_name": '"><script>alert("round")</script> [r](javascript:alert(4))',
     "venue": "<details open ontoggle=alert('venue')>",
     "outcome": "{: onclick=alert('outcome') } **bold**",
-    "topic_name": "<style>*{display:none}</style>Topic",
+    "topic_name": "<style>*{display:none}</style>Topic [t](javascript:alert(5)) `code`",
 }
 
 

@@ -76,7 +76,7 @@ def test_brief_page_header_links_round_actors_topics_and_sources(sample_site):
     meta = _front_matter(next(BRIEFS.rglob("2025-06-02-round-2-agreements.md")))
     assert [s["url"] for s in meta["sources"]] == [link for link in links if link.startswith("http")]
     text = article(page)
-    assert "<h2 id=\"sources\">Sources" in text and "<ol>" in text
+    assert "<h2 id=\"sources\">Sources" in text and "<ol class=\"brief-sources\">" in text
 
 
 def test_rounds_are_in_date_order_and_actor_profile_lists_rounds(sample_site):
