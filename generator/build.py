@@ -18,6 +18,7 @@ from typing import Iterator
 
 import yaml
 
+from .cache import Plan, SiteCache, digest, fingerprint, page_output
 from .config import NAV, Options
 from .index import SiteIndex, build_index
 from .load import load_corpus
@@ -45,24 +46,33 @@ def check(options: Options) -> Checked:
     return Checked(build_index(corpus, include_drafts=options.drafts), problems)
 
 
-def write_project(index: SiteIndex, options: Options, project_dir: Path) -> Path:
-    """Write a plain MkDocs project (Markdown pages, assets, mkdocs.yml); return its config path."""
-    docs_dir = project_dir / "docs"
-    for relative, text in render_pages(index, options.templates_dir).items():
-        page = docs_dir / relative
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(text, encoding="utf-8")
-    assets = options.templates_dir / "assets"
-    if assets.is_dir():
-        shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
+def generated_config(options: Options) -> str:
+    """The generated project's mkdocs.yml: the site's own config plus pages and nav."""
     config = {
         "INHERIT": str(options.config_file.resolve()),
         "docs_dir": "docs",
+        "use_directory_urls": True,
         "nav": [{title: path} for title, path in NAV],
     }
-    config_path = project_dir / "mkdocs.yml"
-    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return config_path
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+def write_project(project_dir: Path, pages: dict[str, str], plan: Plan, options: Options, config_text: str) -> Path:
+    """Write the plain MkDocs project (Markdown pages, assets, mkdocs.yml); return its config path."""
+    docs_dir = project_dir / "docs"
+    if plan.full:
+        shutil.rmtree(project_dir, ignore_errors=True)
+        assets = options.templates_dir / "assets"
+        if assets.is_dir():
+            shutil.copytree(assets, docs_dir / "assets")
+        (project_dir / "mkdocs.yml").write_text(config_text, encoding="utf-8")
+    for relative in plan.changed:
+        page = docs_dir / relative
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(pages[relative], encoding="utf-8")
+    for relative in plan.removed:
+        (docs_dir / relative).unlink(missing_ok=True)
+    return project_dir / "mkdocs.yml"
 
 
 def build_date(index: SiteIndex) -> int:
@@ -86,6 +96,39 @@ def _environment(name: str, value: str) -> Iterator[None]:
             os.environ[name] = previous
 
 
+class _DropDirtyWarning(logging.Filter):
+    """MkDocs warns on every --dirty build; ours merges the search index, so the warning does not apply."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+@contextlib.contextmanager
+def _fresh_inodes() -> Iterator[None]:
+    """Make MkDocs replace files instead of writing into them.
+
+    An incremental build starts from hard links to the published site; writing
+    into a linked file would change the published site before the swap.
+    """
+    from mkdocs import utils
+
+    write_file, copy_file = utils.write_file, utils.copy_file
+
+    def replace_then(original):
+        def wrapper(source, output_path: str) -> None:
+            if os.path.isfile(output_path):
+                os.unlink(output_path)
+            original(source, output_path)
+
+        return wrapper
+
+    utils.write_file, utils.copy_file = replace_then(write_file), replace_then(copy_file)
+    try:
+        yield
+    finally:
+        utils.write_file, utils.copy_file = write_file, copy_file
+
+
 class _WarningCounter(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -95,23 +138,25 @@ class _WarningCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config_path: Path, site_dir: Path, strict: bool, epoch: int) -> list[str]:
+def run_mkdocs(config_path: Path, site_dir: Path, strict: bool, epoch: int, dirty: bool = False) -> list[str]:
     """Build with MkDocs from Python; return its warnings."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     logger = logging.getLogger("mkdocs")
-    counter = _WarningCounter()
+    counter, dirty_warning = _WarningCounter(), _DropDirtyWarning()
     logger.addHandler(counter)
+    logging.getLogger("mkdocs.commands.build").addFilter(dirty_warning)
     try:
-        with _environment("SOURCE_DATE_EPOCH", str(epoch)):
+        with _environment("SOURCE_DATE_EPOCH", str(epoch)), _fresh_inodes():
             config = load_config(config_file=str(config_path), site_dir=str(site_dir), strict=strict)
-            mkdocs_build(config)
+            mkdocs_build(config, dirty=dirty)
     except (exceptions.MkDocsException, OSError, yaml.YAMLError) as error:
         raise BuildError(f"mkdocs build failed: {error}") from error
     finally:
         logger.removeHandler(counter)
+        logging.getLogger("mkdocs.commands.build").removeFilter(dirty_warning)
     return counter.messages
 
 
@@ -126,6 +171,26 @@ def ensure_replaceable(out_dir: Path, options: Options) -> None:
         raise BuildError(f"refusing to replace {out_dir}: it exists and does not look like a built site")
 
 
+def link_tree(source: Path, target: Path) -> None:
+    """Copy a folder as hard links: instant, and safe while nothing writes into the links."""
+    for folder, _, names in os.walk(source):
+        destination = target / os.path.relpath(folder, source)
+        destination.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            os.link(os.path.join(folder, name), destination / name)
+
+
+def prepare_incremental(out_dir: Path, site: Path, plan: Plan) -> None:
+    """Start from the published site; drop what this build rewrites or removes."""
+    link_tree(out_dir, site)
+    for relative in plan.changed + plan.removed:
+        (site / page_output(relative)).unlink(missing_ok=True)
+    for relative in plan.removed:
+        with contextlib.suppress(OSError):
+            (site / page_output(relative)).parent.rmdir()
+    (site / "sitemap.xml.gz").unlink(missing_ok=True)
+
+
 def swap_in(new_site: Path, out_dir: Path) -> None:
     if out_dir.exists():
         retired = out_dir.with_name(f".{out_dir.name}.retired-{os.getpid()}")
@@ -137,17 +202,33 @@ def swap_in(new_site: Path, out_dir: Path) -> None:
 
 
 def build(options: Options, checked: Checked) -> list[str]:
-    """Build the site from a clean check into ``options.out_dir``; return MkDocs' warnings."""
+    """Build the site from a clean check into ``options.out_dir``; return MkDocs' warnings.
+
+    Reuses the previous build where it can (see :mod:`generator.cache`).
+    """
     if not options.config_file.is_file():
         raise BuildError(f"{options.config_file} not found; pass --config with the site's mkdocs.yml")
     out_dir = options.out_dir
     ensure_replaceable(out_dir, options)
+    pages = render_pages(checked.index, options.templates_dir)
+    hashes = {path: digest(text.encode("utf-8")) for path, text in pages.items()}
+    config_text = generated_config(options)
+    print_ = fingerprint(options.templates_dir, options.config_file, config_text)
+    cache = SiteCache(out_dir)
+    plan = cache.plan(pages, hashes, print_, out_dir)
+
     out_dir.resolve().parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.resolve().parent))
+    site = staging / "site"
     try:
-        config_path = write_project(checked.index, options, staging / "project")
-        warnings = run_mkdocs(config_path, staging / "site", options.strict, build_date(checked.index))
-        swap_in(staging / "site", out_dir)
+        cache.invalidate()
+        config_path = write_project(cache.project, pages, plan, options, config_text)
+        if not plan.full:
+            prepare_incremental(out_dir, site, plan)
+        warnings = run_mkdocs(config_path, site, options.strict, build_date(checked.index), dirty=not plan.full)
+        search_index = cache.merge_search(site, plan, list(pages))
+        swap_in(site, out_dir)
+        cache.save(print_, hashes, search_index)
         return warnings
     finally:
         shutil.rmtree(staging, ignore_errors=True)

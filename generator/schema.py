@@ -57,10 +57,15 @@ def boolean(value: Any) -> bool:
     raise FieldError(f"must be true or false, got {_describe(value)}")
 
 
+RESERVED_IDS = {"index"}  # actors/index.md is the actors list, and so on
+
+
 def identifier(value: Any) -> str:
     value = text(value)
     if not ID_PATTERN.match(value):
         raise FieldError(f"'{value}' is not an id: use lowercase letters, digits and single hyphens")
+    if value in RESERVED_IDS:
+        raise FieldError(f"'{value}' is reserved for the index page; choose another id")
     return value
 
 

@@ -165,7 +165,7 @@ def _read_brief(
     values, problems = schema.read_record(document.data, schema.BRIEF, path)
     report.problems.extend(problems)
     entry = _Entry(path, document.data, "")
-    if not SLUG_PATTERN.match(slug):
+    if not SLUG_PATTERN.match(slug) or slug in schema.RESERVED_IDS:
         report.error(path, 1, f"file name '{slug}.md' cannot be a page address: use lowercase letters, digits, '-' and '_'")
         return None
     actors = _resolve_many(values.get("actors", ()), names["actor"], entry, "actors", report)

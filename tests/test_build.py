@@ -70,7 +70,7 @@ def test_failed_mkdocs_build_leaves_previous_site_untouched(corpus, monkeypatch)
         corpus.build()
     assert calls["n"] == 3
     assert tree_digest(site) == before
-    assert [p.name for p in site.parent.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in site.parent.iterdir() if ".staging-" in p.name] == []
 
 
 def test_invalid_brief_leaves_previous_site_untouched(corpus):

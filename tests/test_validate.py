@@ -91,8 +91,9 @@ def test_same_slug_in_two_folders_names_both(corpus):
     assert str(first) in problem.message
 
 
-def test_file_name_that_is_not_an_address(corpus):
-    corpus.write("My Brief.md", brief_text())
+@pytest.mark.parametrize("name", ["My Brief.md", "index.md", "-dash.md"])
+def test_file_name_that_is_not_an_address(corpus, name):
+    corpus.write(name, brief_text())
     assert "cannot be a page address" in only(corpus.problems()).message
 
 
@@ -109,6 +110,7 @@ def test_file_name_that_is_not_an_address(corpus):
         ("rounds", "- id: r\n  name: R\n  start: 2025-01-01\n  participants: [ghost]\n", 4, "participants: unknown actor 'ghost'"),
         ("rounds", "- id: r\n  name: R\n  start: 2025-01-02\n  end: 2025-01-01\n", 1, "end 2025-01-01 is before start 2025-01-02"),
         ("topics", "- id: Bad_Id\n  name: T\n", 1, "'Bad_Id' is not an id"),
+        ("topics", "- id: index\n  name: T\n", 1, "'index' is reserved"),
     ],
 )
 def test_registry_errors(corpus, registry, text, line, message):

@@ -1,0 +1,133 @@
+"""What one build leaves for the next, so that an edit rebuilds only what changed.
+
+The cache sits beside ``--out`` (``.site.briefing-cache`` for ``site``) and holds
+the generated MkDocs project as last built, a digest of every page, and every
+page's search entries. ``mkdocs build --dirty`` writes a search index holding
+only the rebuilt pages, so the index is always written here, from all pages,
+in one order: an incremental build and a clean build give the same bytes.
+
+A build may reuse the cache only if the fingerprint (generator, MkDocs and
+Material versions, templates, the site's mkdocs.yml) is unchanged and ``--out``
+still holds the site the cache describes; otherwise it is a full build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from . import __version__
+
+STATE_FILE = "state.json"
+SEARCH_FILE = "search.json"
+SEARCH_INDEX = Path("search") / "search_index.json"
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def page_location(path: str) -> str:
+    """The search-index location of a page: ``briefs/x.md`` → ``briefs/x/``, ``index.md`` → ``""``."""
+    if path == "index.md":
+        return ""
+    if path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
+
+
+def page_output(path: str) -> str:
+    """The HTML file MkDocs writes for a page, relative to the site."""
+    return page_location(path) + "index.html"
+
+
+def fingerprint(templates_dir: Path, config_file: Path, generated_config: str) -> str:
+    parts = [__version__, metadata.version("mkdocs"), metadata.version("mkdocs-material"), generated_config]
+    parts.append(config_file.read_text(encoding="utf-8"))
+    for path in sorted(templates_dir.rglob("*")):
+        if path.is_file():
+            parts.append(f"{path.relative_to(templates_dir)}:{digest(path.read_bytes())}")
+    return digest("\n".join(parts).encode("utf-8"))
+
+
+@dataclass
+class Plan:
+    """Which pages to write and rebuild; ``full`` means everything, from scratch."""
+
+    full: bool
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+class SiteCache:
+    def __init__(self, out_dir: Path):
+        self.root = out_dir.resolve().parent / f".{out_dir.name}.briefing-cache"
+        self.project = self.root / "project"
+        self.state: dict = {}
+        self.search: dict = {}
+
+    def load(self) -> None:
+        try:
+            self.state = json.loads((self.root / STATE_FILE).read_text(encoding="utf-8"))
+            self.search = json.loads((self.root / SEARCH_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.state, self.search = {}, {}
+
+    def plan(self, pages: dict[str, str], hashes: dict[str, str], print_: str, out_dir: Path) -> Plan:
+        self.load()
+        index = out_dir / SEARCH_INDEX
+        reusable = (
+            self.state.get("fingerprint") == print_
+            and self.project.is_dir()
+            and index.is_file()
+            and self.state.get("search_index") == digest(index.read_bytes())
+        )
+        if not reusable:
+            return Plan(full=True, changed=sorted(pages))
+        previous = self.state.get("pages", {})
+        changed = sorted(path for path, value in hashes.items() if previous.get(path) != value)
+        removed = sorted(set(previous) - set(pages))
+        return Plan(full=False, changed=changed, removed=removed)
+
+    def invalidate(self) -> None:
+        """Forget the state: the project folder may now be ahead of ``--out``."""
+        (self.root / STATE_FILE).unlink(missing_ok=True)
+
+    def reset_project(self) -> None:
+        shutil.rmtree(self.project, ignore_errors=True)
+        self.project.mkdir(parents=True)
+
+    def merge_search(self, site_dir: Path, plan: Plan, pages: list[str]) -> bytes:
+        """Combine the fresh entries MkDocs wrote with the cached ones; write and return the index."""
+        written = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
+        by_page: dict[str, list] = {} if plan.full else dict(self.search.get("pages", {}))
+        for path in plan.removed:
+            by_page.pop(page_location(path), None)
+        locations = {page_location(path) for path in pages}
+        fresh: dict[str, list] = {}
+        for entry in written["docs"]:
+            location = entry["location"].split("#", 1)[0]
+            fresh.setdefault(location, []).append(entry)
+        by_page.update(fresh)
+        ordered = {location: by_page[location] for location in sorted(locations) if location in by_page}
+        self.search = {"config": written["config"], "pages": ordered}
+        data = json.dumps(
+            {"config": written["config"], "docs": [entry for entries in ordered.values() for entry in entries]},
+            separators=(",", ":"),
+            default=str,
+        ).encode("utf-8")
+        (site_dir / SEARCH_INDEX).write_bytes(data)
+        return data
+
+    def save(self, print_: str, hashes: dict[str, str], search_index: bytes) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        (self.root / SEARCH_FILE).write_text(json.dumps(self.search, separators=(",", ":")), encoding="utf-8")
+        state = {"fingerprint": print_, "pages": hashes, "search_index": digest(search_index)}
+        temporary = self.root / f"{STATE_FILE}.tmp"
+        temporary.write_text(json.dumps(state, separators=(",", ":")), encoding="utf-8")
+        os.replace(temporary, self.root / STATE_FILE)
