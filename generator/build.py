@@ -18,10 +18,10 @@ from typing import Iterator
 
 import yaml
 
-from .cache import Plan, SiteCache, digest, fingerprint, page_output
+from .cache import Plan, SiteCache, fingerprint, page_output
 from .config import NAV, Options
 from .index import SiteIndex, build_index
-from .load import load_corpus
+from .load import RawCorpus, load_corpus
 from .model import Problem
 from .render import render_pages
 from .validate import validate
@@ -35,15 +35,17 @@ class BuildError(Exception):
 class Checked:
     index: SiteIndex
     problems: list[Problem]
+    loaded: RawCorpus
 
     def failed(self, strict: bool) -> bool:
         return any(p.severity == "error" or strict for p in self.problems)
 
 
-def check(options: Options) -> Checked:
-    """Stages 1–3: load, validate, index."""
-    corpus, problems = validate(load_corpus(options.briefs_dir))
-    return Checked(build_index(corpus, include_drafts=options.drafts), problems)
+def check(options: Options, cache: SiteCache | None = None) -> Checked:
+    """Stages 1–3: load (reusing the cache's parsed files), validate, index."""
+    loaded = load_corpus(options.briefs_dir, cache.parsed() if cache else None)
+    corpus, problems = validate(loaded)
+    return Checked(build_index(corpus, include_drafts=options.drafts), problems, loaded)
 
 
 def generated_config(options: Options) -> str:
@@ -201,7 +203,7 @@ def swap_in(new_site: Path, out_dir: Path) -> None:
         os.replace(new_site, out_dir)
 
 
-def build(options: Options, checked: Checked) -> list[str]:
+def build(options: Options, checked: Checked, cache: SiteCache | None = None) -> list[str]:
     """Build the site from a clean check into ``options.out_dir``; return MkDocs' warnings.
 
     Reuses the previous build where it can (see :mod:`generator.cache`).
@@ -210,12 +212,14 @@ def build(options: Options, checked: Checked) -> list[str]:
         raise BuildError(f"{options.config_file} not found; pass --config with the site's mkdocs.yml")
     out_dir = options.out_dir
     ensure_replaceable(out_dir, options)
-    pages = render_pages(checked.index, options.templates_dir)
-    hashes = {path: digest(text.encode("utf-8")) for path, text in pages.items()}
     config_text = generated_config(options)
     print_ = fingerprint(options.templates_dir, options.config_file, config_text)
-    cache = SiteCache(out_dir)
-    plan = cache.plan(pages, hashes, print_, out_dir)
+    cache = cache or SiteCache(out_dir)
+    reusable = cache.reusable(print_, out_dir)
+    unchanged = cache.unchanged_brief_pages(checked.index, checked.loaded) if reusable else set()
+    pages = render_pages(checked.index, options.templates_dir, skip=unchanged)
+    hashes = cache.page_hashes(pages, unchanged)
+    plan = cache.plan(reusable, hashes)
 
     out_dir.resolve().parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.resolve().parent))
@@ -226,9 +230,9 @@ def build(options: Options, checked: Checked) -> list[str]:
         if not plan.full:
             prepare_incremental(out_dir, site, plan)
         warnings = run_mkdocs(config_path, site, options.strict, build_date(checked.index), dirty=not plan.full)
-        search_index = cache.merge_search(site, plan, list(pages))
+        search_index = cache.merge_search(site, plan, list(hashes))
         swap_in(site, out_dir)
-        cache.save(print_, hashes, search_index)
+        cache.save(print_, hashes, search_index, checked.loaded)
         return warnings
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -16,14 +16,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import shutil
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
 from . import __version__
+from .index import SiteIndex
+from .load import RawCorpus
 
 STATE_FILE = "state.json"
+PARSED_FILE = "parsed.pickle"
 SEARCH_FILE = "search.json"
 SEARCH_INDEX = Path("search") / "search_index.json"
 
@@ -78,20 +82,45 @@ class SiteCache:
         except (OSError, ValueError):
             self.state, self.search = {}, {}
 
-    def plan(self, pages: dict[str, str], hashes: dict[str, str], print_: str, out_dir: Path) -> Plan:
+    def parsed(self) -> dict:
+        """The brief files as the last successful build parsed them (see ``load_corpus``)."""
+        try:
+            with open(self.root / PARSED_FILE, "rb") as stream:
+                return pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return {}
+
+    def reusable(self, print_: str, out_dir: Path) -> bool:
+        """Whether ``out_dir`` still holds the site this cache describes, built the same way."""
         self.load()
         index = out_dir / SEARCH_INDEX
-        reusable = (
+        return (
             self.state.get("fingerprint") == print_
             and self.project.is_dir()
             and index.is_file()
             and self.state.get("search_index") == digest(index.read_bytes())
         )
+
+    def unchanged_brief_pages(self, index: SiteIndex, loaded: RawCorpus) -> set[str]:
+        """Brief pages that need no rendering: same file, same registries, built last time."""
+        if self.state.get("registries") != loaded.registry_digest:
+            return set()
+        previous = self.state.get("pages", {})
+        pages = (f"briefs/{brief.slug}.md" for brief in index.newest_first if brief.path not in loaded.fresh)
+        return {page for page in pages if page in previous}
+
+    def page_hashes(self, pages: dict[str, str], unchanged: set[str]) -> dict[str, str]:
+        previous = self.state.get("pages", {})
+        hashes = {path: previous[path] for path in unchanged}
+        hashes.update((path, digest(text.encode("utf-8"))) for path, text in pages.items())
+        return hashes
+
+    def plan(self, reusable: bool, hashes: dict[str, str]) -> Plan:
         if not reusable:
-            return Plan(full=True, changed=sorted(pages))
+            return Plan(full=True, changed=sorted(hashes))
         previous = self.state.get("pages", {})
         changed = sorted(path for path, value in hashes.items() if previous.get(path) != value)
-        removed = sorted(set(previous) - set(pages))
+        removed = sorted(set(previous) - set(hashes))
         return Plan(full=False, changed=changed, removed=removed)
 
     def invalidate(self) -> None:
@@ -124,10 +153,17 @@ class SiteCache:
         (site_dir / SEARCH_INDEX).write_bytes(data)
         return data
 
-    def save(self, print_: str, hashes: dict[str, str], search_index: bytes) -> None:
+    def save(self, print_: str, hashes: dict[str, str], search_index: bytes, loaded: RawCorpus) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / SEARCH_FILE).write_text(json.dumps(self.search, separators=(",", ":")), encoding="utf-8")
-        state = {"fingerprint": print_, "pages": hashes, "search_index": digest(search_index)}
+        with open(self.root / PARSED_FILE, "wb") as stream:
+            pickle.dump(loaded.parsed, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        state = {
+            "fingerprint": print_,
+            "pages": hashes,
+            "search_index": digest(search_index),
+            "registries": loaded.registry_digest,
+        }
         temporary = self.root / f"{STATE_FILE}.tmp"
         temporary.write_text(json.dumps(state, separators=(",", ":")), encoding="utf-8")
         os.replace(temporary, self.root / STATE_FILE)

@@ -8,6 +8,7 @@ BOM, so the split is done here), and every file that cannot be read becomes a
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,11 @@ class RawCorpus:
     registries: dict[str, Document | None] = field(default_factory=dict)
     briefs: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # What each brief file parsed to, keyed by path, with the file's (mtime, size):
+    # a later load reuses an entry whose file did not change.
+    parsed: dict[str, tuple[tuple[int, int], Document | Problem]] = field(default_factory=dict)
+    fresh: set[str] = field(default_factory=set)  # brief paths parsed by this load, not reused
+    registry_digest: str = ""
 
 
 def read_text(path: Path, shown: str) -> str:
@@ -100,19 +106,42 @@ def brief_paths(briefs_dir: Path) -> list[Path]:
     )
 
 
-def load_corpus(briefs_dir: Path) -> RawCorpus:
+def _parse_brief_file(path: Path) -> Document | Problem:
+    try:
+        return parse_brief(read_text(path, str(path)), str(path))
+    except LoadError as error:
+        return error.problem
+
+
+def load_corpus(briefs_dir: Path, parsed: dict | None = None) -> RawCorpus:
+    """Read registries and briefs; ``parsed`` is a previous load's ``parsed`` to reuse."""
     raw = RawCorpus(briefs_dir)
+    registry_texts = []
     for name in REGISTRIES:
         path = briefs_dir / f"{name}.yml"
         raw.registries[name] = None
         if path.exists():
             try:
-                raw.registries[name] = parse_registry(read_text(path, str(path)), str(path))
+                text = read_text(path, str(path))
+                registry_texts.append(f"{name}\0{text}")
+                raw.registries[name] = parse_registry(text, str(path))
             except LoadError as error:
                 raw.problems.append(error.problem)
+    raw.registry_digest = hashlib.blake2b("\0".join(registry_texts).encode("utf-8"), digest_size=16).hexdigest()
+    previous = parsed or {}
     for path in brief_paths(briefs_dir):
-        try:
-            raw.briefs.append(parse_brief(read_text(path, str(path)), str(path)))
-        except LoadError as error:
-            raw.problems.append(error.problem)
+        shown = str(path)
+        status = path.stat()
+        key = (status.st_mtime_ns, status.st_size)
+        entry = previous.get(shown)
+        if entry is not None and tuple(entry[0]) == key:
+            result = entry[1]
+        else:
+            result = _parse_brief_file(path)
+            raw.fresh.add(shown)
+        raw.parsed[shown] = (key, result)
+        if isinstance(result, Problem):
+            raw.problems.append(result)
+        else:
+            raw.briefs.append(result)
     return raw

@@ -103,8 +103,8 @@ def make_environment(templates_dir: Path) -> Environment:
     return environment
 
 
-def render_pages(index: SiteIndex, templates_dir: Path) -> dict[str, str]:
-    """Every page of the site, as ``{path under docs/: Markdown text}``."""
+def render_pages(index: SiteIndex, templates_dir: Path, skip: set[str] = frozenset()) -> dict[str, str]:
+    """Every page of the site, as ``{path under docs/: Markdown text}``, less the brief pages in ``skip``."""
     environment = make_environment(templates_dir)
     corpus = index.corpus
     pages: dict[str, str] = {}
@@ -120,7 +120,8 @@ def render_pages(index: SiteIndex, templates_dir: Path) -> dict[str, str]:
     render("rounds/index.md", "rounds.md.j2")
     render("topics/index.md", "topics.md.j2")
     for brief in index.newest_first:
-        render(f"briefs/{brief.slug}.md", "brief.md.j2", brief=brief)
+        if f"briefs/{brief.slug}.md" not in skip:
+            render(f"briefs/{brief.slug}.md", "brief.md.j2", brief=brief)
     for actor in corpus.actors.values():
         render(f"actors/{actor.id}.md", "actor.md.j2", actor=actor)
     for round in corpus.rounds.values():

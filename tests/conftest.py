@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.build import build, check
+from generator.cache import SiteCache
 from generator.config import Options
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -105,10 +106,12 @@ class Corpus:
         return check(self.options()).problems
 
     def build(self, **changes) -> Path:
+        """Build as ``briefing build`` does, reusing the previous build of the same --out."""
         options = self.options(**changes)
-        checked = check(options)
+        cache = SiteCache(options.out_dir)
+        checked = check(options, cache)
         assert not checked.failed(options.strict), [str(p) for p in checked.problems]
-        build(options, checked)
+        build(options, checked, cache)
         return options.out_dir
 
 

@@ -5,18 +5,20 @@ from __future__ import annotations
 import sys
 
 from ..build import BuildError, build, check
+from ..cache import SiteCache
 from ..config import Options
 from ..report import summary, write_problems
 
 
 def run(options: Options, format: str) -> int:
-    checked = check(options)
+    cache = SiteCache(options.out_dir)
+    checked = check(options, cache)
     write_problems(checked.problems, format, sys.stdout)
     if checked.failed(options.strict):
         print(f"FAILED: {summary(checked.problems)}; {options.out_dir} left as it was", file=sys.stderr)
         return 1
     try:
-        build(options, checked)
+        build(options, checked, cache)
     except BuildError as error:
         print(f"FAILED: {error}; {options.out_dir} left as it was", file=sys.stderr)
         return 1

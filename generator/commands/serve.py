@@ -9,19 +9,21 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..build import BuildError, build, check
+from ..cache import SiteCache
 from ..config import Options
 from ..report import write_problems
 
 
 def rebuild(options: Options) -> bool:
     """One preview build; problems are printed, and the last good site stays up."""
-    checked = check(options)
+    cache = SiteCache(options.out_dir)
+    checked = check(options, cache)
     write_problems(checked.problems, "text", sys.stderr)
     if checked.failed(options.strict):
         print("preview not updated: fix the errors above", file=sys.stderr)
         return False
     try:
-        build(options, checked)
+        build(options, checked, cache)
     except BuildError as error:
         print(f"preview not updated: {error}", file=sys.stderr)
         return False
