@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test check serve clean
+.PHONY: site test check serve bench clean
 
 site: $(VENV)/.installed  ## build the sample site into site/
 	$(BIN)/briefing build --strict
@@ -24,3 +24,6 @@ $(VENV)/.installed: pyproject.toml
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .hypothesis
+
+bench: $(VENV)/.installed  ## measure 1,000 to 10,000 briefs against plain MkDocs; writes docs/benchmarks.md
+	$(BIN)/python bench/benchmark.py

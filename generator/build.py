@@ -11,7 +11,9 @@ import datetime
 import logging
 import os
 import shutil
+import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -182,9 +184,8 @@ def link_tree(source: Path, target: Path) -> None:
             os.link(os.path.join(folder, name), destination / name)
 
 
-def prepare_incremental(out_dir: Path, site: Path, plan: Plan) -> None:
-    """Start from the published site; drop what this build rewrites or removes."""
-    link_tree(out_dir, site)
+def drop_rebuilt(site: Path, plan: Plan) -> None:
+    """In a linked copy of the published site, drop what this build rewrites or removes."""
     for relative in plan.changed + plan.removed:
         (site / page_output(relative)).unlink(missing_ok=True)
     for relative in plan.removed:
@@ -193,14 +194,64 @@ def prepare_incremental(out_dir: Path, site: Path, plan: Plan) -> None:
     (site / "sitemap.xml.gz").unlink(missing_ok=True)
 
 
-def swap_in(new_site: Path, out_dir: Path) -> None:
+def swap_in(new_site: Path, out_dir: Path, retired: Path) -> None:
+    """Put the new site in place; the old one moves to ``retired`` for deletion."""
     if out_dir.exists():
-        retired = out_dir.with_name(f".{out_dir.name}.retired-{os.getpid()}")
         os.replace(out_dir, retired)
-        os.replace(new_site, out_dir)
-        shutil.rmtree(retired)
-    else:
-        os.replace(new_site, out_dir)
+    os.replace(new_site, out_dir)
+
+
+class _Background:
+    """File-system work (hard-linking or deleting a whole site) that runs while Python works.
+
+    ``cp -al`` and ``rm -rf`` run as processes, so they do not compete for the
+    GIL; where they are missing, the same work runs in a thread.
+    """
+
+    def __init__(self, command: list[str], fallback, *args):
+        self.process: subprocess.Popen | None = None
+        self.thread: threading.Thread | None = None
+        self.error: BaseException | None = None
+        self.fallback, self.args = fallback, args
+        try:
+            self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        except OSError:
+            self._start_thread()
+
+    def _start_thread(self) -> None:
+        def run() -> None:
+            try:
+                self.fallback(*self.args)
+            except BaseException as error:  # re-raised by wait()
+                self.error = error
+
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+
+    def wait(self) -> None:
+        if self.process is not None:
+            _, stderr = self.process.communicate()
+            process, self.process = self.process, None
+            if process.returncode != 0:
+                self._start_thread()
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+        if self.error is not None:
+            raise BuildError(f"could not prepare the build folder: {self.error}")
+
+
+def link_in_background(source: Path, target: Path) -> _Background:
+    return _Background(["cp", "-al", "--", str(source), str(target)], _relink, source, target)
+
+
+def _relink(source: Path, target: Path) -> None:
+    shutil.rmtree(target, ignore_errors=True)
+    link_tree(source, target)
+
+
+def delete_in_background(folder: Path) -> _Background:
+    return _Background(["rm", "-rf", "--", str(folder)], shutil.rmtree, folder)
 
 
 def build(options: Options, checked: Checked, cache: SiteCache | None = None) -> list[str]:
@@ -216,23 +267,29 @@ def build(options: Options, checked: Checked, cache: SiteCache | None = None) ->
     print_ = fingerprint(options.templates_dir, options.config_file, config_text)
     cache = cache or SiteCache(out_dir)
     reusable = cache.reusable(print_, out_dir)
-    unchanged = cache.unchanged_brief_pages(checked.index, checked.loaded) if reusable else set()
-    pages = render_pages(checked.index, options.templates_dir, skip=unchanged)
-    hashes = cache.page_hashes(pages, unchanged)
-    plan = cache.plan(reusable, hashes)
-
     out_dir.resolve().parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.resolve().parent))
     site = staging / "site"
+    linking = link_in_background(out_dir, site) if reusable else None
     try:
+        unchanged = cache.unchanged_brief_pages(checked.index, checked.loaded) if reusable else set()
+        pages = render_pages(checked.index, options.templates_dir, skip=unchanged)
+        hashes = cache.page_hashes(pages, unchanged)
+        plan = cache.plan(reusable, hashes)
         cache.invalidate()
         config_path = write_project(cache.project, pages, plan, options, config_text)
-        if not plan.full:
-            prepare_incremental(out_dir, site, plan)
+        if linking is not None:
+            linking.wait()
+            drop_rebuilt(site, plan)
         warnings = run_mkdocs(config_path, site, options.strict, build_date(checked.index), dirty=not plan.full)
         search_index = cache.merge_search(site, plan, list(hashes))
-        swap_in(site, out_dir)
+        swap_in(site, out_dir, staging / "retired")
+        cleanup = delete_in_background(staging)
         cache.save(print_, hashes, search_index, checked.loaded)
+        cleanup.wait()
         return warnings
     finally:
+        if linking is not None:
+            with contextlib.suppress(BuildError):
+                linking.wait()
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,10 +1,11 @@
 """What one build leaves for the next, so that an edit rebuilds only what changed.
 
 The cache sits beside ``--out`` (``.site.briefing-cache`` for ``site``) and holds
-the generated MkDocs project as last built, a digest of every page, and every
-page's search entries. ``mkdocs build --dirty`` writes a search index holding
-only the rebuilt pages, so the index is always written here, from all pages,
-in one order: an incremental build and a clean build give the same bytes.
+the generated MkDocs project as last built, a digest of every page, and the
+brief files as parsed. ``mkdocs build --dirty`` writes a search index holding
+only the rebuilt pages, so the index is always written here: the published
+index's entries for unchanged pages plus the fresh ones, in one order, so an
+incremental build and a clean build give the same bytes.
 
 A build may reuse the cache only if the fingerprint (generator, MkDocs and
 Material versions, templates, the site's mkdocs.yml) is unchanged and ``--out``
@@ -27,8 +28,7 @@ from .index import SiteIndex
 from .load import RawCorpus
 
 STATE_FILE = "state.json"
-PARSED_FILE = "parsed.pickle"
-SEARCH_FILE = "search.json"
+PARSED_DIR = "parsed"
 SEARCH_INDEX = Path("search") / "search_index.json"
 
 
@@ -59,6 +59,13 @@ def fingerprint(templates_dir: Path, config_file: Path, generated_config: str) -
     return digest("\n".join(parts).encode("utf-8"))
 
 
+def _entries_by_page(docs: list[dict]) -> dict[str, list]:
+    by_page: dict[str, list] = {}
+    for entry in docs:
+        by_page.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
+    return by_page
+
+
 @dataclass
 class Plan:
     """Which pages to write and rebuild; ``full`` means everything, from scratch."""
@@ -73,33 +80,56 @@ class SiteCache:
         self.root = out_dir.resolve().parent / f".{out_dir.name}.briefing-cache"
         self.project = self.root / "project"
         self.state: dict = {}
-        self.search: dict = {}
+        self.search_entries: dict[str, list] = {}  # the published index's entries, by page
+        self._shards: dict[str, set[str]] = {}  # parsed-file shards as read, and the paths in each
 
     def load(self) -> None:
         try:
             self.state = json.loads((self.root / STATE_FILE).read_text(encoding="utf-8"))
-            self.search = json.loads((self.root / SEARCH_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            self.state, self.search = {}, {}
+            self.state = {}
 
     def parsed(self) -> dict:
-        """The brief files as the last successful build parsed them (see ``load_corpus``)."""
-        try:
-            with open(self.root / PARSED_FILE, "rb") as stream:
-                return pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return {}
+        """The brief files as the last successful build parsed them (see ``load_corpus``).
+
+        One file per briefs folder, so that an edit rewrites one folder's worth.
+        """
+        parsed: dict = {}
+        self._shards = {}
+        for shard in sorted((self.root / PARSED_DIR).glob("*.pickle")):
+            try:
+                with open(shard, "rb") as stream:
+                    entries = pickle.load(stream)
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                continue
+            self._shards[shard.name] = set(entries)
+            parsed.update(entries)
+        return parsed
+
+    def _save_parsed(self, loaded: RawCorpus) -> None:
+        folder = self.root / PARSED_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        shards: dict[str, dict] = {}
+        for path, entry in loaded.parsed.items():
+            shards.setdefault(digest(os.path.dirname(path).encode("utf-8")) + ".pickle", {})[path] = entry
+        for name, entries in shards.items():
+            if self._shards.get(name) != set(entries) or not loaded.fresh.isdisjoint(entries):
+                with open(folder / name, "wb") as stream:
+                    pickle.dump(entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        for stale in set(self._shards) - set(shards):
+            (folder / stale).unlink(missing_ok=True)
 
     def reusable(self, print_: str, out_dir: Path) -> bool:
         """Whether ``out_dir`` still holds the site this cache describes, built the same way."""
         self.load()
         index = out_dir / SEARCH_INDEX
-        return (
-            self.state.get("fingerprint") == print_
-            and self.project.is_dir()
-            and index.is_file()
-            and self.state.get("search_index") == digest(index.read_bytes())
-        )
+        if self.state.get("fingerprint") != print_ or not self.project.is_dir() or not index.is_file():
+            return False
+        published = index.read_bytes()
+        if self.state.get("search_index") != digest(published):
+            return False
+        self.search_entries = _entries_by_page(json.loads(published)["docs"])
+        return True
 
     def unchanged_brief_pages(self, index: SiteIndex, loaded: RawCorpus) -> set[str]:
         """Brief pages that need no rendering: same file, same registries, built last time."""
@@ -134,19 +164,12 @@ class SiteCache:
     def merge_search(self, site_dir: Path, plan: Plan, pages: list[str]) -> bytes:
         """Combine the fresh entries MkDocs wrote with the cached ones; write and return the index."""
         written = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
-        by_page: dict[str, list] = {} if plan.full else dict(self.search.get("pages", {}))
-        for path in plan.removed:
-            by_page.pop(page_location(path), None)
-        locations = {page_location(path) for path in pages}
-        fresh: dict[str, list] = {}
-        for entry in written["docs"]:
-            location = entry["location"].split("#", 1)[0]
-            fresh.setdefault(location, []).append(entry)
-        by_page.update(fresh)
-        ordered = {location: by_page[location] for location in sorted(locations) if location in by_page}
-        self.search = {"config": written["config"], "pages": ordered}
+        by_page = {} if plan.full else self.search_entries
+        by_page.update(_entries_by_page(written["docs"]))
+        locations = sorted({page_location(path) for path in pages})
+        docs = [entry for location in locations for entry in by_page.get(location, ())]
         data = json.dumps(
-            {"config": written["config"], "docs": [entry for entries in ordered.values() for entry in entries]},
+            {"config": written["config"], "docs": docs},
             separators=(",", ":"),
             default=str,
         ).encode("utf-8")
@@ -155,9 +178,7 @@ class SiteCache:
 
     def save(self, print_: str, hashes: dict[str, str], search_index: bytes, loaded: RawCorpus) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
-        (self.root / SEARCH_FILE).write_text(json.dumps(self.search, separators=(",", ":")), encoding="utf-8")
-        with open(self.root / PARSED_FILE, "wb") as stream:
-            pickle.dump(loaded.parsed, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        self._save_parsed(loaded)
         state = {
             "fingerprint": print_,
             "pages": hashes,

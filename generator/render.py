@@ -108,6 +108,17 @@ def render_pages(index: SiteIndex, templates_dir: Path, skip: set[str] = frozens
     environment = make_environment(templates_dir)
     corpus = index.corpus
     pages: dict[str, str] = {}
+    item_template = environment.get_template("_brief_item.html.j2")
+    items: dict[tuple[str, str], Markup] = {}
+
+    def brief_item(brief, links: Links) -> Markup:
+        """A brief's entry in a list: it stands on many pages, so it is rendered once per depth."""
+        key = (brief.slug, links.root)
+        if key not in items:
+            items[key] = Markup(item_template.render(brief=brief, links=links).rstrip("\n"))
+        return items[key]
+
+    environment.globals["brief_item"] = brief_item
 
     def render(path: str, template: str, **context: Any) -> None:
         links = Links("../" * url_depth(path))
