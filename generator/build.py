@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import logging
 import os
 import shutil
-import subprocess
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 
@@ -24,13 +20,10 @@ from .cache import Plan, SiteCache, fingerprint, page_output
 from .config import NAV, Options
 from .index import SiteIndex, build_index
 from .load import RawCorpus, load_corpus
+from .mkdocs_runner import BuildError, build_pages
 from .model import Problem
 from .render import render_pages
 from .validate import validate
-
-
-class BuildError(Exception):
-    """The site could not be built; the message says why, the old site is untouched."""
 
 
 @dataclass(frozen=True)
@@ -87,83 +80,6 @@ def build_date(index: SiteIndex) -> int:
     return int(datetime.datetime(newest.year, newest.month, newest.day, tzinfo=datetime.timezone.utc).timestamp())
 
 
-@contextlib.contextmanager
-def _environment(name: str, value: str) -> Iterator[None]:
-    previous = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = previous
-
-
-class _DropDirtyWarning(logging.Filter):
-    """MkDocs warns on every --dirty build; ours merges the search index, so the warning does not apply."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
-@contextlib.contextmanager
-def _fresh_inodes() -> Iterator[None]:
-    """Make MkDocs replace files instead of writing into them.
-
-    An incremental build starts from hard links to the published site; writing
-    into a linked file would change the published site before the swap.
-    """
-    from mkdocs import utils
-
-    write_file, copy_file = utils.write_file, utils.copy_file
-
-    def replace_then(original):
-        def wrapper(source, output_path: str) -> None:
-            if os.path.isfile(output_path):
-                os.unlink(output_path)
-            original(source, output_path)
-
-        return wrapper
-
-    utils.write_file, utils.copy_file = replace_then(write_file), replace_then(copy_file)
-    try:
-        yield
-    finally:
-        utils.write_file, utils.copy_file = write_file, copy_file
-
-
-class _WarningCounter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-def run_mkdocs(config_path: Path, site_dir: Path, strict: bool, epoch: int, dirty: bool = False) -> list[str]:
-    """Build with MkDocs from Python; return its warnings."""
-    from mkdocs import exceptions
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    logger = logging.getLogger("mkdocs")
-    counter, dirty_warning = _WarningCounter(), _DropDirtyWarning()
-    logger.addHandler(counter)
-    logging.getLogger("mkdocs.commands.build").addFilter(dirty_warning)
-    try:
-        with _environment("SOURCE_DATE_EPOCH", str(epoch)), _fresh_inodes():
-            config = load_config(config_file=str(config_path), site_dir=str(site_dir), strict=strict)
-            mkdocs_build(config, dirty=dirty)
-    except (exceptions.MkDocsException, OSError, yaml.YAMLError) as error:
-        raise BuildError(f"mkdocs build failed: {error}") from error
-    finally:
-        logger.removeHandler(counter)
-        logging.getLogger("mkdocs.commands.build").removeFilter(dirty_warning)
-    return counter.messages
-
-
 def ensure_replaceable(out_dir: Path, options: Options) -> None:
     """Refuse an --out that is not a site this tool built, or that holds the inputs."""
     out = out_dir.resolve()
@@ -175,121 +91,64 @@ def ensure_replaceable(out_dir: Path, options: Options) -> None:
         raise BuildError(f"refusing to replace {out_dir}: it exists and does not look like a built site")
 
 
-def link_tree(source: Path, target: Path) -> None:
-    """Copy a folder as hard links: instant, and safe while nothing writes into the links."""
-    for folder, _, names in os.walk(source):
-        destination = target / os.path.relpath(folder, source)
-        destination.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            os.link(os.path.join(folder, name), destination / name)
-
-
-def drop_rebuilt(site: Path, plan: Plan) -> None:
-    """In a linked copy of the published site, drop what this build rewrites or removes."""
-    for relative in plan.changed + plan.removed:
-        (site / page_output(relative)).unlink(missing_ok=True)
-    for relative in plan.removed:
-        with contextlib.suppress(OSError):
-            (site / page_output(relative)).parent.rmdir()
-    (site / "sitemap.xml.gz").unlink(missing_ok=True)
-
-
 def swap_in(new_site: Path, out_dir: Path, retired: Path) -> None:
-    """Put the new site in place; the old one moves to ``retired`` for deletion."""
+    """Replace the whole site: the old one moves to ``retired`` for deletion."""
     if out_dir.exists():
         os.replace(out_dir, retired)
     os.replace(new_site, out_dir)
 
 
-class _Background:
-    """File-system work (hard-linking or deleting a whole site) that runs while Python works.
-
-    ``cp -al`` and ``rm -rf`` run as processes, so they do not compete for the
-    GIL; where they are missing, the same work runs in a thread.
-    """
-
-    def __init__(self, command: list[str], fallback, *args):
-        self.process: subprocess.Popen | None = None
-        self.thread: threading.Thread | None = None
-        self.error: BaseException | None = None
-        self.fallback, self.args = fallback, args
-        try:
-            self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        except OSError:
-            self._start_thread()
-
-    def _start_thread(self) -> None:
-        def run() -> None:
-            try:
-                self.fallback(*self.args)
-            except BaseException as error:  # re-raised by wait()
-                self.error = error
-
-        self.thread = threading.Thread(target=run, daemon=True)
-        self.thread.start()
-
-    def wait(self) -> None:
-        if self.process is not None:
-            _, stderr = self.process.communicate()
-            process, self.process = self.process, None
-            if process.returncode != 0:
-                self._start_thread()
-        if self.thread is not None:
-            self.thread.join()
-            self.thread = None
-        if self.error is not None:
-            raise BuildError(f"could not prepare the build folder: {self.error}")
-
-
-def link_in_background(source: Path, target: Path) -> _Background:
-    return _Background(["cp", "-al", "--", str(source), str(target)], _relink, source, target)
-
-
-def _relink(source: Path, target: Path) -> None:
-    shutil.rmtree(target, ignore_errors=True)
-    link_tree(source, target)
-
-
-def delete_in_background(folder: Path) -> _Background:
-    return _Background(["rm", "-rf", "--", str(folder)], shutil.rmtree, folder)
+def apply_changes(new_files: Path, out_dir: Path, removed: list[str]) -> None:
+    """Move the rebuilt files into the published site, one atomic rename each, and
+    delete the pages that are gone. Search index and sitemap go last."""
+    moves = [Path(folder, name) for folder, _, names in os.walk(new_files) for name in names]
+    moves.sort(key=lambda path: path.name in ("search_index.json", "sitemap.xml", "sitemap.xml.gz"))
+    for source in moves:
+        target = out_dir / source.relative_to(new_files)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+    for relative in removed:
+        page = out_dir / page_output(relative)
+        page.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            page.parent.rmdir()
 
 
 def build(options: Options, checked: Checked, cache: SiteCache | None = None) -> list[str]:
     """Build the site from a clean check into ``options.out_dir``; return MkDocs' warnings.
 
-    Reuses the previous build where it can (see :mod:`generator.cache`).
+    A full build goes to a staging folder that replaces ``--out`` whole. An
+    incremental one (see :mod:`generator.cache`) builds only the changed pages,
+    then moves them in. Either way nothing in ``--out`` changes until every
+    stage has succeeded.
     """
     if not options.config_file.is_file():
         raise BuildError(f"{options.config_file} not found; pass --config with the site's mkdocs.yml")
     out_dir = options.out_dir
     ensure_replaceable(out_dir, options)
     config_text = generated_config(options)
-    print_ = fingerprint(options.templates_dir, options.config_file, config_text)
+    print_ = fingerprint(options.templates_dir, options.config_file, f"{config_text}\ndrafts: {options.drafts}")
     cache = cache or SiteCache(out_dir)
     reusable = cache.reusable(print_, out_dir)
     out_dir.resolve().parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.resolve().parent))
     site = staging / "site"
-    linking = link_in_background(out_dir, site) if reusable else None
     try:
-        unchanged = cache.unchanged_brief_pages(checked.index, checked.loaded) if reusable else set()
+        unchanged = cache.unchanged_pages(checked.index, checked.loaded) if reusable else set()
         pages = render_pages(checked.index, options.templates_dir, skip=unchanged)
         hashes = cache.page_hashes(pages, unchanged)
         plan = cache.plan(reusable, hashes)
         cache.invalidate()
         config_path = write_project(cache.project, pages, plan, options, config_text)
-        if linking is not None:
-            linking.wait()
-            drop_rebuilt(site, plan)
-        warnings = run_mkdocs(config_path, site, options.strict, build_date(checked.index), dirty=not plan.full)
-        search_index = cache.merge_search(site, plan, list(hashes))
-        swap_in(site, out_dir, staging / "retired")
-        cleanup = delete_in_background(staging)
+        warnings, indexes = build_pages(
+            config_path, site, options.strict, build_date(checked.index), plan.changed, plan.full, options.jobs
+        )
+        search_index = cache.merge_search(indexes, plan, list(hashes))
+        if plan.full:
+            swap_in(site, out_dir, staging / "retired")
+        else:
+            apply_changes(site, out_dir, plan.removed)
         cache.save(print_, hashes, search_index, checked.loaded)
-        cleanup.wait()
         return warnings
     finally:
-        if linking is not None:
-            with contextlib.suppress(BuildError):
-                linking.wait()
         shutil.rmtree(staging, ignore_errors=True)

@@ -131,11 +131,15 @@ class SiteCache:
         self.search_entries = _entries_by_page(json.loads(published)["docs"])
         return True
 
-    def unchanged_brief_pages(self, index: SiteIndex, loaded: RawCorpus) -> set[str]:
-        """Brief pages that need no rendering: same file, same registries, built last time."""
+    def unchanged_pages(self, index: SiteIndex, loaded: RawCorpus) -> set[str]:
+        """Pages that need no rendering. With the same registries, a brief page whose file
+        did not change; when only bodies changed, every page but the edited briefs'."""
         if self.state.get("registries") != loaded.registry_digest:
             return set()
         previous = self.state.get("pages", {})
+        if not loaded.front_matter_changed:
+            edited = {f"briefs/{brief.slug}.md" for brief in index.newest_first if brief.path in loaded.fresh}
+            return set(previous) - edited
         pages = (f"briefs/{brief.slug}.md" for brief in index.newest_first if brief.path not in loaded.fresh)
         return {page for page in pages if page in previous}
 
@@ -161,11 +165,14 @@ class SiteCache:
         shutil.rmtree(self.project, ignore_errors=True)
         self.project.mkdir(parents=True)
 
-    def merge_search(self, site_dir: Path, plan: Plan, pages: list[str]) -> bytes:
-        """Combine the fresh entries MkDocs wrote with the cached ones; write and return the index."""
-        written = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
+    def merge_search(self, sites: list[Path], plan: Plan, pages: list[str]) -> bytes:
+        """Combine the fresh entries MkDocs wrote (one index per build process, the
+        first in the site itself) with the published ones; write and return the index."""
         by_page = {} if plan.full else self.search_entries
-        by_page.update(_entries_by_page(written["docs"]))
+        for site in sites:
+            written = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
+            by_page.update(_entries_by_page(written["docs"]))
+        site_dir = sites[0]
         locations = sorted({page_location(path) for path in pages})
         docs = [entry for location in locations for entry in by_page.get(location, ())]
         data = json.dumps(

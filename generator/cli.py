@@ -34,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
             verb.add_argument("--config", type=Path, default=Options.config_file, help="the site's mkdocs.yml (default: mkdocs.yml)")
             verb.add_argument("--templates", type=Path, default=Options.templates_dir, help=argparse.SUPPRESS)
             verb.add_argument("--drafts", action="store_true", help="publish briefs marked draft: true")
+            verb.add_argument("--jobs", type=int, default=Options.jobs, help=f"MkDocs processes for large builds (default: {Options.jobs})")
 
     build = verbs.add_parser("build", help="validate the briefs and build the site")
     with_inputs(build, site=True)
@@ -81,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         templates_dir=getattr(args, "templates", Options.templates_dir),
         strict=getattr(args, "strict", False),
         drafts=getattr(args, "drafts", False),
+        jobs=max(1, getattr(args, "jobs", Options.jobs)),
     )
     if args.verb in ("build", "serve") and not options.config_file.is_file():
         print(f"briefing: error: {options.config_file} not found; pass --config with the site's mkdocs.yml", file=sys.stderr)

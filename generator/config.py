@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,3 +31,4 @@ class Options:
     templates_dir: Path = TEMPLATES_DIR
     strict: bool = False
     drafts: bool = False
+    jobs: int = min(os.cpu_count() or 1, 4)  # MkDocs processes for large builds

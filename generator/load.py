@@ -41,6 +41,9 @@ class RawCorpus:
     # a later load reuses an entry whose file did not change.
     parsed: dict[str, tuple[tuple[int, int], Document | Problem]] = field(default_factory=dict)
     fresh: set[str] = field(default_factory=set)  # brief paths parsed by this load, not reused
+    # False when every brief is as the previous load left it but for Markdown bodies:
+    # then only the edited briefs' own pages can differ.
+    front_matter_changed: bool = True
     registry_digest: str = ""
 
 
@@ -129,6 +132,7 @@ def load_corpus(briefs_dir: Path, parsed: dict | None = None) -> RawCorpus:
                 raw.problems.append(error.problem)
     raw.registry_digest = hashlib.blake2b("\0".join(registry_texts).encode("utf-8"), digest_size=16).hexdigest()
     previous = parsed or {}
+    raw.front_matter_changed = not previous
     for path in brief_paths(briefs_dir):
         shown = str(path)
         status = path.stat()
@@ -139,9 +143,14 @@ def load_corpus(briefs_dir: Path, parsed: dict | None = None) -> RawCorpus:
         else:
             result = _parse_brief_file(path)
             raw.fresh.add(shown)
+            before = entry[1] if entry is not None else None
+            if not (isinstance(before, Document) and isinstance(result, Document) and before.data == result.data):
+                raw.front_matter_changed = True
         raw.parsed[shown] = (key, result)
         if isinstance(result, Problem):
             raw.problems.append(result)
         else:
             raw.briefs.append(result)
+    if set(previous) != set(raw.parsed):
+        raw.front_matter_changed = True
     return raw

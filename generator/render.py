@@ -104,7 +104,7 @@ def make_environment(templates_dir: Path) -> Environment:
 
 
 def render_pages(index: SiteIndex, templates_dir: Path, skip: set[str] = frozenset()) -> dict[str, str]:
-    """Every page of the site, as ``{path under docs/: Markdown text}``, less the brief pages in ``skip``."""
+    """Every page of the site, as ``{path under docs/: Markdown text}``, less the pages in ``skip``."""
     environment = make_environment(templates_dir)
     corpus = index.corpus
     pages: dict[str, str] = {}
@@ -121,6 +121,8 @@ def render_pages(index: SiteIndex, templates_dir: Path, skip: set[str] = frozens
     environment.globals["brief_item"] = brief_item
 
     def render(path: str, template: str, **context: Any) -> None:
+        if path in skip:
+            return
         links = Links("../" * url_depth(path))
         pages[path] = environment.get_template(template).render(index=index, corpus=corpus, links=links, **context)
 
@@ -131,8 +133,7 @@ def render_pages(index: SiteIndex, templates_dir: Path, skip: set[str] = frozens
     render("rounds/index.md", "rounds.md.j2")
     render("topics/index.md", "topics.md.j2")
     for brief in index.newest_first:
-        if f"briefs/{brief.slug}.md" not in skip:
-            render(f"briefs/{brief.slug}.md", "brief.md.j2", brief=brief)
+        render(f"briefs/{brief.slug}.md", "brief.md.j2", brief=brief)
     for actor in corpus.actors.values():
         render(f"actors/{actor.id}.md", "actor.md.j2", actor=actor)
     for round in corpus.rounds.values():

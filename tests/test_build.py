@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import html
 from pathlib import Path
 
 import pytest

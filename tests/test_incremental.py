@@ -52,10 +52,16 @@ def test_edit_rebuilds_only_what_changed_and_matches_clean(demo, tmp_path):
     assert tree_digest(site) == tree_digest(clean_build(demo, tmp_path))
 
 
-@pytest.mark.parametrize("change", ["add", "delete", "registry"])
+@pytest.mark.parametrize("change", ["add", "delete", "registry", "retitle", "draft"])
 def test_incremental_equals_clean_after_corpus_changes(demo, tmp_path, change):
     demo.build()
-    if change == "add":
+    if change == "retitle":
+        brief = first_brief(demo)
+        brief.write_text(brief.read_text().replace("title: '", "title: 'Retitled ", 1))
+    elif change == "draft":
+        brief = first_brief(demo)
+        brief.write_text(brief.read_text().replace("\nstatus:", "\ndraft: true\nstatus:", 1))
+    elif change == "add":
         (demo.briefs / "2020" / "zz-added.md").write_text(brief_text(title="Added brief", actors="[state-0]"))
     elif change == "delete":
         first_brief(demo).unlink()
@@ -67,6 +73,16 @@ def test_incremental_equals_clean_after_corpus_changes(demo, tmp_path, change):
     assert tree_digest(site) == tree_digest(clean)
     pages = {"" if p.parent == site else f"{p.parent.relative_to(site)}/" for p in site.rglob("index.html")}
     assert search_locations(site) == pages
+
+
+def test_publishing_drafts_rebuilds_the_indexes(demo, tmp_path):
+    brief = first_brief(demo)
+    brief.write_text(brief.read_text().replace("\nstatus:", "\ndraft: true\nstatus:", 1))
+    demo.build()
+    site = demo.build(drafts=True)
+    assert (site / "briefs" / brief.stem / "index.html").is_file()
+    assert f"briefs/{brief.stem}/" in (site / "timeline" / "index.html").read_text()
+    assert tree_digest(site) == tree_digest(clean_build(demo, tmp_path, drafts=True))
 
 
 def test_template_change_forces_full_build(tmp_path):

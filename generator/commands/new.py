@@ -6,7 +6,6 @@ import datetime
 import re
 import sys
 import unicodedata
-from pathlib import Path
 
 import frontmatter
 

@@ -1,0 +1,133 @@
+"""Run MkDocs from Python: warnings counted, a fixed build date, and optionally in parallel.
+
+``build_pages`` runs MkDocs over the whole project but renders only the pages
+asked for: under ``--dirty``, ``File.is_modified`` decides what is built, and
+here it answers "yes" for those pages only. So every page sees the same files
+and nav as in a full build, and an edit rebuilds one page. MkDocs renders one
+page after another on one core, so a large set of pages is split among
+processes; the first writes the theme's files, the sitemap and the 404 page,
+the others' pages are moved in beside them, and every process's search entries
+are merged by :mod:`generator.cache`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from .cache import page_output
+
+# Below this many pages a second process costs more than it saves.
+PARALLEL_FROM_PAGES = 100
+
+
+class BuildError(Exception):
+    """The site could not be built; the message says why, the old site is untouched."""
+
+
+@contextlib.contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    previous = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous
+
+
+class _DropDirtyWarning(logging.Filter):
+    """MkDocs warns on every --dirty build; ours merges the search index, so the warning does not apply."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class _WarningCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(config_path: Path, site_dir: Path, strict: bool, epoch: int, dirty: bool = False) -> list[str]:
+    """Build with MkDocs from Python; return its warnings."""
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    counter, dirty_warning = _WarningCounter(), _DropDirtyWarning()
+    logger.addHandler(counter)
+    logging.getLogger("mkdocs.commands.build").addFilter(dirty_warning)
+    try:
+        with _environment("SOURCE_DATE_EPOCH", str(epoch)):
+            config = load_config(config_file=str(config_path), site_dir=str(site_dir), strict=strict)
+            mkdocs_build(config, dirty=dirty)
+    except (exceptions.MkDocsException, OSError, yaml.YAMLError) as error:
+        raise BuildError(f"mkdocs build failed: {error}") from error
+    finally:
+        logger.removeHandler(counter)
+        logging.getLogger("mkdocs.commands.build").removeFilter(dirty_warning)
+    return counter.messages
+
+
+@contextlib.contextmanager
+def _only_these_pages(pages: set[str], with_static_files: bool) -> Iterator[None]:
+    from mkdocs.structure.files import File
+
+    original = File.is_modified
+
+    def is_modified(self: File) -> bool:
+        if self.is_documentation_page():
+            return self.src_uri in pages
+        return with_static_files and original(self)
+
+    File.is_modified = is_modified
+    try:
+        yield
+    finally:
+        File.is_modified = original
+
+
+def _build_share(
+    config_path: Path, site_dir: Path, strict: bool, epoch: int, pages: set[str], static_files: bool
+) -> list[str]:
+    with _only_these_pages(pages, with_static_files=static_files):
+        return run_mkdocs(config_path, site_dir, strict, epoch, dirty=True)
+
+
+def build_pages(
+    config_path: Path, site_dir: Path, strict: bool, epoch: int, pages: list[str], full: bool, jobs: int
+) -> tuple[list[str], list[Path]]:
+    """Build ``pages`` into the empty ``site_dir``, with the theme's files if ``full``, and
+    always the sitemap and 404 page; return warnings and the search indexes written (one
+    per process) for the cache to merge."""
+    jobs = 1 if len(pages) < PARALLEL_FROM_PAGES else jobs
+    shares = [set(pages[k::jobs]) for k in range(jobs)]
+    if jobs == 1:
+        return _build_share(config_path, site_dir, strict, epoch, shares[0], full), [site_dir]
+    sites = [site_dir] + [site_dir.with_name(f"{site_dir.name}-{k}") for k in range(1, jobs)]
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [
+            pool.submit(_build_share, config_path, sites[k], strict, epoch, shares[k], full and k == 0)
+            for k in range(jobs)
+        ]
+        warnings = [message for future in futures for message in future.result()]
+    for k in range(1, jobs):
+        for page in shares[k]:
+            target = site_dir / page_output(page)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(sites[k] / page_output(page), target)
+    return warnings, sites
