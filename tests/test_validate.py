@@ -89,12 +89,16 @@ def test_same_slug_in_two_folders_names_both(corpus):
     problem = only(corpus.problems())
     assert problem.path == str(second)
     assert str(first) in problem.message
+    assert main(["check", "--briefs", str(corpus.briefs)]) == 1
 
 
 @pytest.mark.parametrize("name", ["My Brief.md", "index.md", "-dash.md"])
 def test_file_name_that_is_not_an_address(corpus, name):
-    corpus.write(name, brief_text())
-    assert "cannot be a page address" in only(corpus.problems()).message
+    path = corpus.write(name, brief_text())
+    problem = only(corpus.problems())
+    assert (problem.path, problem.line) == (str(path), 1)
+    assert "cannot be a page address" in problem.message
+    assert main(["check", "--briefs", str(corpus.briefs)]) == 1
 
 
 @pytest.mark.parametrize(
