@@ -1,7 +1,8 @@
-"""Stage 5: write the MkDocs project, build it with MkDocs, and swap the site in.
+"""Stage 5: write the MkDocs project, build it with MkDocs, and put the site in place.
 
-``mkdocs build`` empties its site_dir before it writes, so it builds into a
-staging folder beside ``--out``; the old site is replaced only on success.
+``mkdocs build`` empties its site_dir before it writes, so MkDocs always
+builds into a staging folder beside ``--out``, and ``--out`` changes only
+after every stage has succeeded.
 """
 
 from __future__ import annotations

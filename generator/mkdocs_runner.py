@@ -7,7 +7,8 @@ and nav as in a full build, and an edit rebuilds one page. MkDocs renders one
 page after another on one core, so a large set of pages is split among
 processes; the first writes the theme's files, the sitemap and the 404 page,
 the others' pages are moved in beside them, and every process's search entries
-are merged by :mod:`generator.cache`.
+are merged by :mod:`generator.cache`. Processes are spawned, not forked:
+``serve`` builds while its server threads run.
 """
 
 from __future__ import annotations
@@ -119,7 +120,7 @@ def build_pages(
     if jobs == 1:
         return _build_share(config_path, site_dir, strict, epoch, shares[0], full), [site_dir]
     sites = [site_dir] + [site_dir.with_name(f"{site_dir.name}-{k}") for k in range(1, jobs)]
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = [
             pool.submit(_build_share, config_path, sites[k], strict, epoch, shares[k], full and k == 0)
             for k in range(jobs)
