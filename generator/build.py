@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from .cache import Plan, SiteCache, fingerprint, page_output
-from .config import NAV, Options
+from .config import NAV, Options, gc_paused
 from .index import SiteIndex, build_index
 from .load import RawCorpus, load_corpus
 from .mkdocs_runner import BuildError, build_pages
@@ -39,9 +39,10 @@ class Checked:
 
 def check(options: Options, cache: SiteCache | None = None) -> Checked:
     """Stages 1–3: load (reusing the cache's parsed files), validate, index."""
-    loaded = load_corpus(options.briefs_dir, cache.parsed() if cache else None)
-    corpus, problems = validate(loaded)
-    return Checked(build_index(corpus, include_drafts=options.drafts), problems, loaded)
+    with gc_paused():
+        loaded = load_corpus(options.briefs_dir, cache.parsed() if cache else None)
+        corpus, problems = validate(loaded)
+        return Checked(build_index(corpus, include_drafts=options.drafts), problems, loaded)
 
 
 def generated_config(options: Options) -> str:
@@ -136,7 +137,8 @@ def build(options: Options, checked: Checked, cache: SiteCache | None = None) ->
     site = staging / "site"
     try:
         unchanged = cache.unchanged_pages(checked.index, checked.loaded) if reusable else set()
-        pages = render_pages(checked.index, options.templates_dir, skip=unchanged)
+        with gc_paused():
+            pages = render_pages(checked.index, options.templates_dir, skip=unchanged)
         hashes = cache.page_hashes(pages, unchanged)
         plan = cache.plan(reusable, hashes)
         cache.invalidate()

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import Options
+from .config import Options, tune_gc
 from .report import FORMATS
 
 
@@ -63,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    tune_gc()
     args = _parser().parse_args(argv)
     if args.verb == "demo-corpus":
         from .demo import write_demo_corpus

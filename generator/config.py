@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PROJECT_ROOT / "site_templates"
@@ -32,3 +35,26 @@ class Options:
     strict: bool = False
     drafts: bool = False
     jobs: int = min(os.cpu_count() or 1, 4)  # MkDocs processes for large builds
+
+
+# Python's cyclic GC rescans every live object on each full collection; with
+# 10,000 briefs' worth of objects alive that cost more than a third of the
+# generator stage, while the pipeline makes almost no cyclic garbage.
+GC_THRESHOLDS = (100_000, 50, 1_000)
+
+
+def tune_gc() -> None:
+    """Collect rarely: this is a batch process that holds many long-lived objects."""
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic collection during a stage that builds long-lived data and no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

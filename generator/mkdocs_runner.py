@@ -24,6 +24,7 @@ from typing import Iterator
 import yaml
 
 from .cache import page_output
+from .config import tune_gc
 
 # Below this many pages a second process costs more than it saves.
 PARALLEL_FROM_PAGES = 100
@@ -105,6 +106,7 @@ def _only_these_pages(pages: set[str], with_static_files: bool) -> Iterator[None
 def _build_share(
     config_path: Path, site_dir: Path, strict: bool, epoch: int, pages: set[str], static_files: bool
 ) -> list[str]:
+    tune_gc()
     with _only_these_pages(pages, with_static_files=static_files):
         return run_mkdocs(config_path, site_dir, strict, epoch, dirty=True)
 
