@@ -39,11 +39,13 @@ import sys, tempfile
 from pathlib import Path
 from generator.build import check, generated_config, write_project
 from generator.cache import Plan
-from generator.config import Options
+from generator.config import Options, gc_paused, tune_gc
 from generator.render import render_pages
+tune_gc()
 options = Options(briefs_dir=Path(sys.argv[1]), config_file=Path(sys.argv[2]))
 checked = check(options)
-pages = render_pages(checked.index, options.templates_dir)
+with gc_paused():
+    pages = render_pages(checked.index, options.templates_dir)
 write_project(Path(sys.argv[3]), pages, Plan(full=True, changed=sorted(pages)), options, generated_config(options))
 """
 
