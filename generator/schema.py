@@ -104,6 +104,12 @@ def text_list(value: Any) -> tuple[str, ...]:
     return tuple(items)
 
 
+def entry_list(value: Any) -> list:
+    if not isinstance(value, list):
+        raise FieldError(f"must be a list of entries, each starting with '- '; got {_describe(value)}")
+    return value
+
+
 @dataclass(frozen=True)
 class Field:
     parse: Callable[[Any], Any]
@@ -127,7 +133,7 @@ BRIEF = {
     "round": Field(text),
     "topics": Field(text_list),
     "status": Field(choice(*BRIEF_STATUSES)),
-    "sources": Field(list, required=True, non_empty=True, records=SOURCE),
+    "sources": Field(entry_list, required=True, non_empty=True, records=SOURCE),
     "draft": Field(boolean),
 }
 

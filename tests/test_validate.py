@@ -55,6 +55,7 @@ def replace_line(index: int, new: str) -> list[str]:
         (replace_line(6, "    url: data:text/html,hi"), 8, "is not an http(s) link"),
         (replace_line(5, "  - title: no publisher"), 7, "sources[1]: missing required key 'publisher'"),
         (BASE[:4] + ["sources: []"], 6, "'sources' needs at least one entry"),
+        (BASE[:4] + ["sources: Reuters"], 6, "'sources' must be a list of entries, each starting with '- '; got 'Reuters'"),
         (BASE + ["title: again"], 9, "duplicate key 'title' (first on line 2)"),
     ],
 )
