@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import pickle
-import shutil
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -160,10 +159,6 @@ class SiteCache:
     def invalidate(self) -> None:
         """Forget the state: the project folder may now be ahead of ``--out``."""
         (self.root / STATE_FILE).unlink(missing_ok=True)
-
-    def reset_project(self) -> None:
-        shutil.rmtree(self.project, ignore_errors=True)
-        self.project.mkdir(parents=True)
 
     def merge_search(self, sites: list[Path], plan: Plan, pages: list[str]) -> bytes:
         """Combine the fresh entries MkDocs wrote (one index per build process, the

@@ -47,6 +47,14 @@ class RawCorpus:
     registry_digest: str = ""
 
 
+class LoadError(Exception):
+    """A file that cannot be used; carries the problem to report."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 def read_text(path: Path, shown: str) -> str:
     """Decode UTF-8 (BOM allowed) and normalise line ends; raise Problem-carrying errors."""
     raw = path.read_bytes()
@@ -58,12 +66,6 @@ def read_text(path: Path, shown: str) -> str:
             Problem(shown, line, "error", f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save the file as UTF-8")
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-class LoadError(Exception):
-    def __init__(self, problem: Problem):
-        super().__init__(str(problem))
-        self.problem = problem
 
 
 def parse_brief(text: str, shown: str) -> Document:

@@ -63,8 +63,8 @@ class _WarningCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config_path: Path, site_dir: Path, strict: bool, epoch: int, dirty: bool = False) -> list[str]:
-    """Build with MkDocs from Python; return its warnings."""
+def run_mkdocs(config_path: Path, site_dir: Path, strict: bool, epoch: int) -> list[str]:
+    """Build with MkDocs from Python, as ``--dirty`` (see ``_only_these_pages``); return its warnings."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -76,7 +76,7 @@ def run_mkdocs(config_path: Path, site_dir: Path, strict: bool, epoch: int, dirt
     try:
         with _environment("SOURCE_DATE_EPOCH", str(epoch)):
             config = load_config(config_file=str(config_path), site_dir=str(site_dir), strict=strict)
-            mkdocs_build(config, dirty=dirty)
+            mkdocs_build(config, dirty=True)
     except (exceptions.MkDocsException, OSError, yaml.YAMLError) as error:
         raise BuildError(f"mkdocs build failed: {error}") from error
     finally:
@@ -108,7 +108,7 @@ def _build_share(
 ) -> list[str]:
     tune_gc()
     with _only_these_pages(pages, with_static_files=static_files):
-        return run_mkdocs(config_path, site_dir, strict, epoch, dirty=True)
+        return run_mkdocs(config_path, site_dir, strict, epoch)
 
 
 def build_pages(

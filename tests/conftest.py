@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
@@ -127,7 +126,6 @@ class _Page(HTMLParser):
         self.text: list[str] = []
         self.title = ""
         self._in_title = False
-        self.scripts: list[str] = []
         self.attributes: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
@@ -137,8 +135,6 @@ class _Page(HTMLParser):
             self.links.append(attrs["href"])
         if tag == "title":
             self._in_title = True
-        if tag == "script":
-            self.scripts.append(attrs.get("src") or "")
 
     def handle_endtag(self, tag):
         if tag == "title":
@@ -198,8 +194,3 @@ def sample_site(tmp_path_factory) -> Path:
     assert not checked.failed(strict=True), [str(p) for p in checked.problems]
     build(options, checked)
     return options.out_dir
-
-
-def copy_tree(source: Path, target: Path) -> Path:
-    shutil.copytree(source, target)
-    return target
