@@ -1,10 +1,13 @@
 """Measure briefing against plain MkDocs on synthetic corpora; write docs/benchmarks.md.
 
-    python bench/benchmark.py                  # 1,000, 2,000, 5,000 and 10,000 briefs
-    python bench/benchmark.py --sizes 500 1000 # a quicker look
+    python bench/benchmark.py                  # 1,000, 2,000, 5,000 and 10,000 briefs, 3 rounds
+    python bench/benchmark.py --sizes 500 1000 --repeat 1   # a quicker look
 
-Every figure is one run of a separate process (wall time from start to exit,
-peak resident memory from the kernel's rusage), so imports are counted too.
+Every figure is the median of ``--repeat`` rounds; a round runs the generator
+stage, the floor, a full build and a one-brief edit, each as a separate process
+(wall time from start to exit, peak resident memory from the kernel's rusage),
+so imports are counted too. Rounds interleave floor and full build, so that a
+slow spell of the machine hits both.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import argparse
 import datetime
 import os
 import platform
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -80,19 +85,29 @@ def write_floor(briefs: Path, floor: Path) -> None:
     (floor / "mkdocs.yml").write_text(FLOOR_CONFIG, encoding="utf-8")
 
 
-def measure(size: int, work: Path) -> dict:
+def measure(size: int, work: Path, repeat: int) -> dict:
     python = sys.executable
     briefs, out, floor = work / "briefs", work / "site", work / "floor"
     run([python, "-m", "generator", "demo-corpus", str(size), str(briefs)])
     write_floor(briefs, floor)
-    row: dict = {"size": size}
-    row["stage"], row["stage_mb"] = run([python, "-c", STAGE, str(briefs), str(PROJECT / "mkdocs.yml"), str(work / "project")])
     build = [python, "-m", "generator", "build", "--briefs", str(briefs), "--out", str(out), "--config", str(PROJECT / "mkdocs.yml")]
-    row["full"], row["full_mb"] = run(build)
-    row["floor"], row["floor_mb"] = run([python, "-m", "mkdocs", "build", "-q"], cwd=floor)
-    edited = sorted(briefs.rglob("*.md"))[size // 2]
-    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more sentence, added by the benchmark.\n", encoding="utf-8")
-    row["edit"], row["edit_mb"] = run(build)
+    stage = [python, "-c", STAGE, str(briefs), str(PROJECT / "mkdocs.yml"), str(work / "project")]
+    rounds: dict[str, list[float]] = {}
+    for number in range(repeat):
+        for path in (out, out.with_name(f".{out.name}.briefing-cache"), work / "project", floor / "site"):
+            shutil.rmtree(path, ignore_errors=True)
+        figures = {}
+        figures["stage"], figures["stage_mb"] = run(stage)
+        figures["floor"], figures["floor_mb"] = run([python, "-m", "mkdocs", "build", "-q"], cwd=floor)
+        figures["full"], figures["full_mb"] = run(build)
+        edited = sorted(briefs.rglob("*.md"))[(size // 2 + number) % size]
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more sentence, added by the benchmark.\n", encoding="utf-8")
+        figures["edit"], figures["edit_mb"] = run(build)
+        for key, value in figures.items():
+            rounds.setdefault(key, []).append(value)
+    row: dict = {key: statistics.median(values) for key, values in rounds.items()}
+    row["full_over_floor"] = [full / floor_time for full, floor_time in zip(rounds["full"], rounds["floor"])]
+    row.update(size=size, repeat=repeat)
     row["bytes"], row["floor_bytes"] = bytes_per_page(out), bytes_per_page(floor / "site")
     row["pages"] = sum(1 for _ in out.rglob("index.html"))
     return row
@@ -119,7 +134,8 @@ def table(rows: list[dict]) -> str:
     for r in rows:
         lines.append(
             f"| {r['size']:,} | {r['pages']:,} | {r['stage']:.1f} s | {1000 * r['stage'] / r['size']:.2f} ms | "
-            f"{r['full']:.1f} s | {r['floor']:.1f} s | {r['full'] / r['floor']:.2f} | {r['edit']:.1f} s | "
+            f"{r['full']:.1f} s | {r['floor']:.1f} s | {r['full'] / r['floor']:.2f} "
+            f"({min(r['full_over_floor']):.2f}–{max(r['full_over_floor']):.2f}) | {r['edit']:.1f} s | "
             f"{r['edit'] / r['full']:.3f} | {r['full_mb']:.0f} MiB | {r['bytes']:,.0f} ({r['floor_bytes']:,.0f}) |"
         )
     return "\n".join(lines)
@@ -128,12 +144,13 @@ def table(rows: list[dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 5000, 10000])
+    parser.add_argument("--repeat", type=int, default=3, help="rounds per size; figures are medians")
     parser.add_argument("--output", type=Path, default=PROJECT / "docs" / "benchmarks.md")
     args = parser.parse_args()
     rows = []
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"briefing-bench-{size}-") as work:
-            rows.append(measure(size, Path(work)))
+            rows.append(measure(size, Path(work), args.repeat))
             print(table(rows[-1:]).splitlines()[-1], flush=True)
     by_size = {r["size"]: r for r in rows}
     notes = []
@@ -147,7 +164,9 @@ def main() -> None:
         "validate, index, render and write of the MkDocs project, without MkDocs. The *full build* is "
         "`briefing build` into an empty folder. The *floor* is `mkdocs build` of the same brief bodies as "
         "plain pages with a one-entry nav. The *one-brief edit* is `briefing build` again after adding a "
-        "sentence to one brief (incremental). Times are wall-clock seconds of one run, imports included.\n\n"
+        "sentence to one brief (incremental). Times are wall-clock seconds, imports included, each the "
+        f"median of {args.repeat} rounds; *full ÷ floor* gives the ratio of the medians and, in brackets, "
+        "the range of the per-round ratios. Peak memory is that of the largest single process.\n\n"
         + table(rows)
         + "\n\n"
         + "\n".join(notes)
