@@ -17,13 +17,14 @@ from pathlib import Path
 
 import yaml
 
-from .cache import Plan, SiteCache, fingerprint, page_output
+from .cache import Plan, SiteCache, fingerprint
 from .config import NAV, Options, gc_paused
 from .index import SiteIndex, build_index
 from .load import RawCorpus, load_corpus
 from .mkdocs_runner import BuildError, build_pages
 from .model import Problem
 from .render import render_pages
+from .urls import page_output
 from .validate import validate
 
 
@@ -129,7 +130,7 @@ def build(options: Options, checked: Checked, cache: SiteCache | None = None) ->
     out_dir = options.out_dir
     ensure_replaceable(out_dir, options)
     config_text = generated_config(options)
-    print_ = fingerprint(options.templates_dir, options.config_file, f"{config_text}\ndrafts: {options.drafts}")
+    print_ = fingerprint(options, config_text)
     cache = cache or SiteCache(out_dir)
     reusable = cache.reusable(print_, out_dir)
     out_dir.resolve().parent.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ index's entries for unchanged pages plus the fresh ones, in one order, so an
 incremental build and a clean build give the same bytes.
 
 A build may reuse the cache only if the fingerprint (generator, MkDocs and
-Material versions, templates, the site's mkdocs.yml) is unchanged and ``--out``
+Material versions, templates, the site's mkdocs.yml, ``--drafts``) is unchanged and ``--out``
 still holds the site the cache describes; otherwise it is a full build.
 """
 
@@ -23,8 +23,10 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
+from .config import Options
 from .index import SiteIndex
 from .load import RawCorpus
+from .urls import brief_page, page_location
 
 STATE_FILE = "state.json"
 PARSED_DIR = "parsed"
@@ -35,26 +37,13 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def page_location(path: str) -> str:
-    """The search-index location of a page: ``briefs/x.md`` → ``briefs/x/``, ``index.md`` → ``""``."""
-    if path == "index.md":
-        return ""
-    if path.endswith("/index.md"):
-        return path[: -len("index.md")]
-    return path[: -len(".md")] + "/"
-
-
-def page_output(path: str) -> str:
-    """The HTML file MkDocs writes for a page, relative to the site."""
-    return page_location(path) + "index.html"
-
-
-def fingerprint(templates_dir: Path, config_file: Path, generated_config: str) -> str:
+def fingerprint(options: Options, generated_config: str) -> str:
+    """Everything besides the briefs that shapes every page: when it changes, build in full."""
     parts = [__version__, metadata.version("mkdocs"), metadata.version("mkdocs-material"), generated_config]
-    parts.append(config_file.read_text(encoding="utf-8"))
-    for path in sorted(templates_dir.rglob("*")):
+    parts += [options.config_file.read_text(encoding="utf-8"), f"drafts: {options.drafts}"]
+    for path in sorted(options.templates_dir.rglob("*")):
         if path.is_file():
-            parts.append(f"{path.relative_to(templates_dir)}:{digest(path.read_bytes())}")
+            parts.append(f"{path.relative_to(options.templates_dir)}:{digest(path.read_bytes())}")
     return digest("\n".join(parts).encode("utf-8"))
 
 
@@ -137,9 +126,9 @@ class SiteCache:
             return set()
         previous = self.state.get("pages", {})
         if not loaded.front_matter_changed:
-            edited = {f"briefs/{brief.slug}.md" for brief in index.newest_first if brief.path in loaded.fresh}
+            edited = {brief_page(brief.slug) for brief in index.newest_first if brief.path in loaded.fresh}
             return set(previous) - edited
-        pages = (f"briefs/{brief.slug}.md" for brief in index.newest_first if brief.path not in loaded.fresh)
+        pages = (brief_page(brief.slug) for brief in index.newest_first if brief.path not in loaded.fresh)
         return {page for page in pages if page in previous}
 
     def page_hashes(self, pages: dict[str, str], unchanged: set[str]) -> dict[str, str]:

@@ -23,8 +23,8 @@ from typing import Iterator
 
 import yaml
 
-from .cache import page_output
 from .config import tune_gc
+from .urls import page_output
 
 # Below this many pages a second process costs more than it saves.
 PARALLEL_FROM_PAGES = 100

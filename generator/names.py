@@ -13,6 +13,15 @@ import difflib
 from typing import Iterable
 
 
+def suggestion(candidates: list[str]) -> str:
+    """The tail of a message that offers the closest known names, or nothing."""
+    return f"; did you mean {' or '.join(repr(c) for c in candidates)}?" if candidates else ""
+
+
+def did_you_mean(value: str, known) -> str:
+    return suggestion(difflib.get_close_matches(value, list(known), n=3, cutoff=0.6))
+
+
 def name_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
@@ -52,7 +61,7 @@ class NameIndex:
         for key in difflib.get_close_matches(name_key(name), list(self._ids), n=10, cutoff=0.6):
             close.setdefault(self._ids[key], self._shown[key])
         shown = list(close.values())[:3]
-        hint = f"; did you mean {' or '.join(repr(s) for s in shown)}?" if shown else ""
+        hint = suggestion(shown)
         if not self._ids:
             hint = f"; the {self.kind} registry is empty or missing"
         return f"unknown {self.kind} '{name}'{hint}"

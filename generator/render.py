@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from .config import LATEST_ON_HOME
 from .index import SiteIndex
+from .urls import brief_page, root_from
 
 # Python-Markdown's backslash escapes, plus '|' from the tables extension.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -81,12 +82,6 @@ class Links:
         return self.page(f"topics/{id}/")
 
 
-def url_depth(path: str) -> int:
-    """How many folders deep a page's directory URL is: ``briefs/x.md`` → ``briefs/x/`` → 2."""
-    depth = path.count("/")
-    return depth if path.endswith("index.md") else depth + 1
-
-
 def make_environment(templates_dir: Path) -> Environment:
     environment = Environment(
         loader=FileSystemLoader(str(templates_dir)),
@@ -123,7 +118,7 @@ def render_pages(index: SiteIndex, templates_dir: Path, skip: set[str] = frozens
     def render(path: str, template: str, **context: Any) -> None:
         if path in skip:
             return
-        links = Links("../" * url_depth(path))
+        links = Links(root_from(path))
         pages[path] = environment.get_template(template).render(index=index, corpus=corpus, links=links, **context)
 
     render("index.md", "home.md.j2", latest=index.newest_first[:LATEST_ON_HOME])
@@ -133,7 +128,7 @@ def render_pages(index: SiteIndex, templates_dir: Path, skip: set[str] = frozens
     render("rounds/index.md", "rounds.md.j2")
     render("topics/index.md", "topics.md.j2")
     for brief in index.newest_first:
-        render(f"briefs/{brief.slug}.md", "brief.md.j2", brief=brief)
+        render(brief_page(brief.slug), "brief.md.j2", brief=brief)
     for actor in corpus.actors.values():
         render(f"actors/{actor.id}.md", "actor.md.j2", actor=actor)
     for round in corpus.rounds.values():

@@ -13,12 +13,12 @@ field never hides the others::
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from .model import ACTOR_TYPES, BRIEF_STATUSES, ROUND_STATUSES, Problem
+from .names import did_you_mean
 from .strict_yaml import LineDict, LineList
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -229,10 +229,3 @@ def _describe(value: Any) -> str:
     if isinstance(value, (list, dict)):
         return "a list" if isinstance(value, list) else "a mapping"
     return repr(value)
-
-
-def did_you_mean(value: str, known) -> str:
-    close = difflib.get_close_matches(value, list(known), n=3, cutoff=0.6)
-    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-
-

@@ -1,0 +1,33 @@
+"""Where each generated page lives: its Markdown path, its URL, its HTML file.
+
+The site contract fixes directory URLs (``/briefs/<slug>/``), so these are
+plain functions of the page path::
+
+    >>> page_location("briefs/talks.md"), page_output("actors/index.md"), brief_page("talks")
+    ('briefs/talks/', 'actors/index.html', 'briefs/talks.md')
+"""
+
+from __future__ import annotations
+
+
+def brief_page(slug: str) -> str:
+    return f"briefs/{slug}.md"
+
+
+def page_location(path: str) -> str:
+    """A page's URL relative to the site root: ``briefs/x.md`` → ``briefs/x/``, ``index.md`` → ``""``."""
+    if path == "index.md":
+        return ""
+    if path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
+
+
+def page_output(path: str) -> str:
+    """The HTML file MkDocs writes for a page, relative to the site."""
+    return page_location(path) + "index.html"
+
+
+def root_from(path: str) -> str:
+    """The relative link from a page's URL back to the site root."""
+    return "../" * page_location(path).count("/")
