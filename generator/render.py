@@ -44,11 +44,11 @@ def meta_value(value: Any) -> Markup:
     return Markup(json.dumps(text, ensure_ascii=False))
 
 
-def external_url(url: str) -> Markup:
-    """An http(s) link target that cannot break out of Markdown's (…) link syntax."""
+def external_url(url: str) -> str:
+    """An http(s) link target, percent-encoded; autoescape then makes it safe in ``href="…"``."""
     if not re.match(r"^https?://", url, re.IGNORECASE):
         raise ValueError(f"refusing to link to {url!r}")
-    return Markup(quote(url, safe="/:?#[]@!$&'*+,;=%~"))
+    return quote(url, safe="/:?#[]@!$&'*+,;=%~")
 
 
 def long_date(value: datetime.date) -> str:
