@@ -35,6 +35,15 @@ class Options:
     strict: bool = False
     drafts: bool = False
     jobs: int = min(os.cpu_count() or 1, 4)  # MkDocs processes for large builds
+    unsafe_html: bool = False  # publish raw HTML in brief bodies as written
+    split_threshold: int = 200  # index pages listing more entries than this are split by year
+
+
+# The options a site sets in its mkdocs.yml under ``extra: briefing:``, with their types.
+SITE_OPTIONS: dict[str, type] = {
+    "unsafe_html": bool,
+    "split_threshold": int,
+}
 
 
 # Python's cyclic GC rescans every live object on each full collection; with
