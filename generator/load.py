@@ -9,7 +9,9 @@ BOM, so the split is done here), and every file that cannot be read becomes a
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,10 @@ from . import strict_yaml
 from .model import Problem
 
 REGISTRIES = ("actors", "rounds", "topics")
+# Would-be briefs under another extension (or case) are reported, not silently skipped.
+_MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"}
+_FILE_KINDS = {stat.S_IFDIR: "a folder", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+               stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket"}
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
 
@@ -55,9 +61,22 @@ class LoadError(Exception):
         self.problem = problem
 
 
+def _read_regular_file(path: Path, shown: str) -> bytes:
+    """The file's bytes; a device or pipe (``/dev/zero``) is refused before any read can hang."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with open(descriptor, "rb") as file:
+        kind = stat.S_IFMT(os.fstat(descriptor).st_mode)
+        if kind != stat.S_IFREG:
+            raise LoadError(Problem(shown, 1, "error", f"is {_FILE_KINDS.get(kind, 'not a regular file')}, not a file; not read"))
+        return file.read()
+
+
 def read_text(path: Path, shown: str) -> str:
     """Decode UTF-8 (BOM allowed) and normalise line ends; raise Problem-carrying errors."""
-    raw = path.read_bytes()
+    try:
+        raw = _read_regular_file(path, shown)
+    except OSError as error:
+        raise LoadError(Problem(shown, 1, "error", f"cannot read the file: {error.strerror or error}")) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -102,13 +121,51 @@ def parse_registry(text: str, shown: str) -> Document:
     return Document(shown, data)
 
 
-def brief_paths(briefs_dir: Path) -> list[Path]:
-    """Every ``*.md`` below the folder, in a stable order, skipping hidden folders."""
-    return sorted(
-        path
-        for path in briefs_dir.rglob("*.md")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(briefs_dir).parts)
-    )
+def brief_paths(briefs_dir: Path, problems: list[Problem] | None = None) -> list[Path]:
+    """Every ``*.md`` file below the folder, in a stable order, skipping hidden entries.
+
+    Symbolic links are followed, each folder read once (by device and inode, so a
+    link loop ends). What cannot be walked is added to ``problems``, never skipped
+    silently: unreadable or too deeply nested folders, broken links and link loops,
+    ``*.md`` that are not regular files, and ``X.MD`` or ``x.markdown`` files.
+    """
+    problems = [] if problems is None else problems
+    found: list[Path] = []
+    root = os.stat(briefs_dir)
+    seen = {(root.st_dev, root.st_ino): str(briefs_dir)}
+    folders = [briefs_dir]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                names = sorted(entry.name for entry in listing if not entry.name.startswith("."))
+        except OSError as error:
+            problems.append(Problem(str(folder), 1, "error", f"cannot read the folder: {error.strerror}; its briefs are not checked"))
+            continue
+        for name in names:
+            path = folder / name
+            suffix = os.path.splitext(name)[1]
+            looks_like_brief = suffix.lower() in _MARKDOWN_SUFFIXES
+            try:
+                status = os.stat(path)
+            except OSError as error:
+                link = " (a symbolic link)" if os.path.islink(path) else ""
+                problems.append(Problem(str(path), 1, "error" if looks_like_brief else "warning", f"cannot be read{link}: {error.strerror}"))
+                continue
+            if stat.S_ISDIR(status.st_mode):
+                first = seen.setdefault((status.st_dev, status.st_ino), str(path))
+                if first != str(path):
+                    problems.append(Problem(str(path), 1, "warning", f"the same folder as {first} (a symbolic link); read once, there"))
+                else:
+                    folders.append(path)
+            elif suffix == ".md" and stat.S_ISREG(status.st_mode):
+                found.append(path)
+            elif suffix == ".md":
+                kind = _FILE_KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
+                problems.append(Problem(str(path), 1, "error", f"is {kind}, not a file; not read"))
+            elif looks_like_brief:
+                problems.append(Problem(str(path), 1, "error", f"not read as a brief: only '.md' files are briefs; rename it '{name[: -len(suffix)]}.md'"))
+    return sorted(found)
 
 
 def _parse_brief_file(path: Path) -> Document | Problem:
@@ -125,7 +182,9 @@ def load_corpus(briefs_dir: Path, parsed: dict | None = None) -> RawCorpus:
     for name in REGISTRIES:
         path = briefs_dir / f"{name}.yml"
         raw.registries[name] = None
-        if path.exists():
+        if not os.path.lexists(path) and os.path.lexists(path.with_suffix(".yaml")):
+            raw.problems.append(Problem(str(path.with_suffix(".yaml")), 1, "error", f"registries are read from {name}.yml; rename it"))
+        if os.path.lexists(path):
             try:
                 text = read_text(path, str(path))
                 registry_texts.append(f"{name}\0{text}")
@@ -135,7 +194,7 @@ def load_corpus(briefs_dir: Path, parsed: dict | None = None) -> RawCorpus:
     raw.registry_digest = hashlib.blake2b("\0".join(registry_texts).encode("utf-8"), digest_size=16).hexdigest()
     previous = parsed or {}
     raw.front_matter_changed = not previous
-    for path in brief_paths(briefs_dir):
+    for path in brief_paths(briefs_dir, raw.problems):
         shown = str(path)
         status = path.stat()
         key = (status.st_mtime_ns, status.st_size)

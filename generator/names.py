@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from typing import Iterable
 
 
@@ -23,7 +24,9 @@ def did_you_mean(value: str, known) -> str:
 
 
 def name_key(name: str) -> str:
-    return " ".join(name.casefold().split())
+    """Names compare after NFC and case folding: 'Ö' typed as O + U+0308 is 'ö'."""
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+    return " ".join(folded.split())
 
 
 class NameIndex:

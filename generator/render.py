@@ -13,7 +13,6 @@ from __future__ import annotations
 import calendar
 import datetime
 import html
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -38,10 +37,22 @@ def markdown_text(value: Any) -> Markup:
     return Markup(html.escape(text, quote=False))
 
 
+# What YAML cannot print: C0 but tab, DEL, C1 (with the U+0085 line break), the U+2028/2029
+# line breaks, surrogates and U+FFFE/FFFF. One of them left raw makes the page's meta block
+# invalid, and MkDocs then silently renders the block as Markdown.
+_YAML_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _yaml_escape(match: re.Match) -> str:
+    code = ord(match.group())
+    # libyaml, which MkDocs uses, refuses "\ud800": a lone surrogate can only be replaced.
+    return "\\uFFFD" if 0xD800 <= code <= 0xDFFF else f"\\u{code:04X}"
+
+
 def meta_value(value: Any) -> Markup:
-    """A page-meta YAML scalar. Material prints ``page.meta.title`` into <title> unescaped."""
-    text = html.escape(" ".join(str(value).split()), quote=True)
-    return Markup(json.dumps(text, ensure_ascii=False))
+    """A page-meta YAML scalar that always parses. Material prints ``page.meta.title`` into <title> unescaped."""
+    text = html.escape(" ".join(str(value).split()), quote=True).replace("\\", "\\\\")
+    return Markup('"' + _YAML_UNPRINTABLE.sub(_yaml_escape, text) + '"')
 
 
 def external_url(url: str) -> str:

@@ -1,13 +1,36 @@
-"""Print problems for people (``text``), for GitHub Actions (``github``) or for tools (``json``)."""
+"""Print problems for people (``text``), for GitHub Actions (``github``) or for tools (``json``).
+
+One problem is one line whatever the input holds: a newline in a value cannot
+split a problem or forge a ``fake.md:99: error:`` line, and the bytes of a file
+name that is not UTF-8 (held as surrogate escapes) print as ``\\xNN``.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Iterable, TextIO
 
 from .model import Problem
 
 FORMATS = ("text", "github", "json")
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # os.fsdecode holds non-UTF-8 bytes as U+DC80..U+DCFF
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def _escape(match: re.Match) -> str:
+    character = match.group()
+    code = ord(character)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return _NAMED.get(character) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, in valid UTF-8: line breaks, control characters and undecodable bytes escaped."""
+    return _UNPRINTABLE.sub(_escape, text)
 
 
 def _github_escape(value: str, in_property: bool = False) -> str:
@@ -18,17 +41,20 @@ def _github_escape(value: str, in_property: bool = False) -> str:
 def write_problems(problems: Iterable[Problem], format: str, stream: TextIO) -> None:
     problems = list(problems)
     if format == "json":
-        json.dump([problem.__dict__ for problem in problems], stream, ensure_ascii=False, indent=2)
+        rows = [{**problem.__dict__, "path": _SURROGATE.sub(_escape, problem.path),
+                 "message": _SURROGATE.sub(_escape, problem.message)} for problem in problems]
+        json.dump(rows, stream, ensure_ascii=False, indent=2)
         stream.write("\n")
         return
     for problem in problems:
+        path, message = printable(problem.path), printable(problem.message)
         if format == "github":
             stream.write(
-                f"::{problem.severity} file={_github_escape(problem.path, True)},"
-                f"line={problem.line}::{_github_escape(problem.message)}\n"
+                f"::{problem.severity} file={_github_escape(path, True)},"
+                f"line={problem.line}::{_github_escape(message)}\n"
             )
         else:
-            stream.write(f"{problem}\n")
+            stream.write(f"{path}:{problem.line}: {problem.severity}: {message}\n")
 
 
 def summary(problems: Iterable[Problem]) -> str:

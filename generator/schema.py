@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from .model import ACTOR_TYPES, BRIEF_STATUSES, ROUND_STATUSES, Problem
 from .names import did_you_mean
-from .strict_yaml import LineDict, LineList
+from .strict_yaml import LineDict, LineList, control_characters
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -184,6 +184,12 @@ def read_record(
             if field.required:
                 report(line, f"'{key}' is required but empty")
             continue
+        if field.records is None:
+            control = control_characters(raw, data.value_line_of(key))
+            for value_line, character in control:
+                report(value_line, f"'{key}' contains the control character U+{ord(character):04X}; remove it")
+            if control:
+                continue
         try:
             value = field.parse(raw)
         except FieldError as error:

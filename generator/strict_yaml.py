@@ -4,8 +4,9 @@ PyYAML speaks YAML 1.1, where ``NO`` loads as False, ``1:30`` as 90 and
 ``2025-02-30`` raises a bare ValueError; duplicate keys silently keep the last
 value and aliases allow exponential expansion. This loader keeps only the
 YAML 1.2 core scalars (true/false, null, decimal numbers), leaves dates as
-text for the schema to check, refuses duplicate keys, anchors and aliases,
-and remembers the line of every key::
+text for the schema to check, refuses duplicate keys, anchors, aliases and
+explicit tags (``!!timestamp 2025-02-30`` would raise a bare ValueError), and
+remembers the line of every key::
 
     >>> data = load("title: Talks\\ndate: 2025-05-16\\n", first_line=2)
     >>> data["date"], data.lines["date"]
@@ -40,9 +41,14 @@ class LineDict(dict):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.lines: dict[Any, int] = {}
+        self.value_lines: dict[Any, int] = {}
 
     def line_of(self, key: Any) -> int:
         return self.lines.get(key, self.line)
+
+    def value_line_of(self, key: Any) -> int:
+        """The line the value starts on (``title:\n  "..."`` puts it below its key)."""
+        return self.value_lines.get(key, self.line_of(key))
 
 
 class LineList(list):
@@ -99,6 +105,7 @@ def _construct_mapping(loader: StrictLoader, node: yaml.MappingNode):
             )
         data[key] = loader.construct_object(value_node, deep=True)
         data.lines[key] = loader.file_line(key_node)
+        data.value_lines[key] = loader.file_line(value_node)
 
 
 def _construct_sequence(loader: StrictLoader, node: yaml.SequenceNode):
@@ -114,8 +121,19 @@ StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
-def _refuse_aliases(loader: StrictLoader, root: yaml.Node) -> None:
-    """An alias makes the node graph share a node; find any shared node."""
+_COLLECTION_TAGS = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
+
+
+def _explicit_tag(loader: StrictLoader, node: yaml.Node) -> bool:
+    """Whether the author wrote a tag (``!!int``, ``!x``) that changes what the node would be."""
+    if isinstance(node, yaml.ScalarNode):
+        plain = not node.style
+        return node.tag != loader.resolve(yaml.ScalarNode, node.value, (plain, not plain))
+    return node.tag != _COLLECTION_TAGS[type(node)]
+
+
+def _refuse_aliases_and_tags(loader: StrictLoader, root: yaml.Node) -> None:
+    """An alias makes the node graph share a node; find any shared node, and any explicit tag."""
     seen: set[int] = set()
     stack = [root]
     while stack:
@@ -126,11 +144,34 @@ def _refuse_aliases(loader: StrictLoader, root: yaml.Node) -> None:
                 loader.file_line(node),
             )
         seen.add(id(node))
+        if _explicit_tag(loader, node):
+            raise YamlProblem(
+                f"the YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed; "
+                "write the plain value (in quotes for text)",
+                loader.file_line(node),
+            )
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 stack.extend((key_node, value_node))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
+
+
+# C0 but tab and newline, DEL and C1: escapes ("\x7f") let them into values, and no
+# author means them; in a page's meta block they once made MkDocs drop the meta.
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def control_characters(value: Any, line: int) -> list[tuple[int, str]]:
+    """(line, first control character) of each text in ``value``, however deeply nested."""
+    if isinstance(value, str):
+        found = _CONTROL_CHARACTER.search(value)
+        return [(line, found.group())] if found else []
+    if isinstance(value, LineList):
+        return [hit for index, item in enumerate(value) for hit in control_characters(item, value.line_of(index))]
+    if isinstance(value, LineDict):
+        return [hit for key, item in value.items() for hit in control_characters(item, value.value_line_of(key))]
+    return []
 
 
 def load(text: str, first_line: int = 1) -> Any:
@@ -141,15 +182,20 @@ def load(text: str, first_line: int = 1) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        _refuse_aliases(loader, node)
+        _refuse_aliases_and_tags(loader, node)
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else first_line
         message = " ".join(part for part in (error.context, error.problem) if part)
         raise YamlProblem(f"invalid YAML: {message}", line) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + first_line
+        raise YamlProblem(f"invalid YAML: character U+{error.character:04X} is not allowed ({error.reason}); remove it", line) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"invalid YAML: {error}", first_line) from None
+    except (ValueError, OverflowError) as error:  # e.g. an integer of more than 4300 digits
+        raise YamlProblem(f"invalid YAML value: {error}", first_line) from None
     except RecursionError:
         raise YamlProblem("invalid YAML: nested too deeply", first_line) from None
     finally:
