@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from pathlib import Path
 
@@ -22,6 +23,27 @@ def _date(value: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date written YYYY-MM-DD") from None
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of at least 1")
+    return number
+
+
+def _jobs(value: str) -> int:
+    return min(_positive(value), os.cpu_count() or 1)
+
+
+def _address(value: str) -> tuple[str, int]:
+    host, _, port = value.rpartition(":")
+    if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{value}' is not host:port with a port from 1 to 65535")
+    return host.strip("[]"), int(port)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description="Compile Markdown briefs into a searchable static site.")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
@@ -34,7 +56,11 @@ def _parser() -> argparse.ArgumentParser:
             verb.add_argument("--config", type=Path, default=Options.config_file, help="the site's mkdocs.yml (default: mkdocs.yml)")
             verb.add_argument("--templates", type=Path, default=Options.templates_dir, help=argparse.SUPPRESS)
             verb.add_argument("--drafts", action="store_true", help="publish briefs marked draft: true")
-            verb.add_argument("--jobs", type=int, default=Options.jobs, help=f"MkDocs processes for large builds (default: {Options.jobs})")
+            verb.add_argument(
+                "--jobs", type=_jobs, default=Options.jobs,
+                help=f"MkDocs processes for large builds, at least 1; more than the {os.cpu_count() or 1} cores "
+                f"are capped to the core count (default: {Options.jobs})",
+            )
 
     build = verbs.add_parser("build", help="validate the briefs and build the site")
     with_inputs(build, site=True)
@@ -54,9 +80,9 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = verbs.add_parser("serve", help="live preview that rebuilds on every change")
     with_inputs(serve, site=True)
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument("--dev-addr", type=_address, default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000)")
     demo = verbs.add_parser("demo-corpus", help="write a deterministic synthetic corpus (for tests and benchmarks)")
-    demo.add_argument("count", type=int)
+    demo.add_argument("count", type=_positive, help="how many briefs, at least 1")
     demo.add_argument("folder", type=Path)
     demo.add_argument("--seed", type=int, default=2025)
     return parser
@@ -68,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.verb == "demo-corpus":
         from .demo import write_demo_corpus
 
+        if args.folder.exists() and not args.folder.is_dir():
+            print(f"briefing: error: {args.folder} exists and is not a folder", file=sys.stderr)
+            return 2
         if args.folder.exists() and any(args.folder.iterdir()):
             print(f"briefing: error: {args.folder} is not empty", file=sys.stderr)
             return 2
@@ -83,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         templates_dir=getattr(args, "templates", Options.templates_dir),
         strict=getattr(args, "strict", False),
         drafts=getattr(args, "drafts", False),
-        jobs=max(1, getattr(args, "jobs", Options.jobs)),
+        jobs=getattr(args, "jobs", Options.jobs),
     )
     if args.verb in ("build", "serve") and not options.config_file.is_file():
         print(f"briefing: error: {options.config_file} not found; pass --config with the site's mkdocs.yml", file=sys.stderr)
@@ -102,8 +131,4 @@ def main(argv: list[str] | None = None) -> int:
         return new.run(options, args.title, args.date or datetime.date.today(), args.actor, args.round)
     from .commands import serve
 
-    host, _, port = args.dev_addr.rpartition(":")
-    if not host or not port.isdigit():
-        print(f"briefing: error: --dev-addr must be host:port, got '{args.dev_addr}'", file=sys.stderr)
-        return 2
-    return serve.run(options, host, int(port))
+    return serve.run(options, *args.dev_addr)
