@@ -22,6 +22,7 @@ from .model import Problem
 REGISTRIES = ("actors", "rounds", "topics")
 # Would-be briefs under another extension (or case) are reported, not silently skipped.
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"}
+_REGISTRY_FILES = {f"{name}.yml" for name in REGISTRIES}
 _FILE_KINDS = {stat.S_IFDIR: "a folder", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
                stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket"}
 
@@ -64,10 +65,11 @@ class LoadError(Exception):
 def _read_regular_file(path: Path, shown: str) -> bytes:
     """The file's bytes; a device or pipe (``/dev/zero``) is refused before any read can hang."""
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    kind = stat.S_IFMT(os.fstat(descriptor).st_mode)
+    if kind != stat.S_IFREG:
+        os.close(descriptor)
+        raise LoadError(Problem(shown, 1, "error", f"is {_FILE_KINDS.get(kind, 'not a regular file')}, not a file; not read"))
     with open(descriptor, "rb") as file:
-        kind = stat.S_IFMT(os.fstat(descriptor).st_mode)
-        if kind != stat.S_IFREG:
-            raise LoadError(Problem(shown, 1, "error", f"is {_FILE_KINDS.get(kind, 'not a regular file')}, not a file; not read"))
         return file.read()
 
 
@@ -144,18 +146,23 @@ def brief_paths(briefs_dir: Path, problems: list[Problem] | None = None) -> list
             continue
         for name in names:
             path = folder / name
+            if folder == briefs_dir and name in _REGISTRY_FILES:
+                continue  # read, and reported, as registries
             suffix = os.path.splitext(name)[1]
             looks_like_brief = suffix.lower() in _MARKDOWN_SUFFIXES
             try:
                 status = os.stat(path)
             except OSError as error:
-                link = " (a symbolic link)" if os.path.islink(path) else ""
-                problems.append(Problem(str(path), 1, "error" if looks_like_brief else "warning", f"cannot be read{link}: {error.strerror}"))
+                if os.path.islink(path):  # broken, or a loop
+                    severity, message = "error" if looks_like_brief else "warning", "a symbolic link that cannot be followed"
+                else:
+                    severity, message = "error", "cannot be read"
+                problems.append(Problem(str(path), 1, severity, f"{message} ({error.strerror}); if it holds briefs, they are not checked"))
                 continue
             if stat.S_ISDIR(status.st_mode):
                 first = seen.setdefault((status.st_dev, status.st_ino), str(path))
                 if first != str(path):
-                    problems.append(Problem(str(path), 1, "warning", f"the same folder as {first} (a symbolic link); read once, there"))
+                    problems.append(Problem(str(path), 1, "warning", f"the same folder as {first} (through a symbolic link); read once, there"))
                 else:
                     folders.append(path)
             elif suffix == ".md" and stat.S_ISREG(status.st_mode):
