@@ -51,3 +51,35 @@ def test_syntax_error_reports_line():
 def test_python_tags_are_refused():
     with pytest.raises(YamlProblem):
         load("x: !!python/object/apply:os.system [echo hi]\n")
+
+
+@pytest.mark.parametrize(
+    "text, line, tag",
+    [
+        ("title: T\ndate: !!timestamp 2025-02-30\n", 3, "!!timestamp"),
+        ("n: !!float abc\n", 2, "!!float"),
+        ("n: !!int abc\n", 2, "!!int"),
+        ("flag: !!bool maybe\n", 2, "!!bool"),
+        ("title: !local thing\n", 2, "!local"),
+        ("items:\n  - ok\n  - !!binary aGk=\n", 4, "!!binary"),
+        ("title: !!str 1986\n", 2, "!!str"),
+        ("actors: !!set {a, b}\n", 2, "!!set"),
+    ],
+)
+def test_explicit_tags_are_refused_with_their_line(text, line, tag):
+    with pytest.raises(YamlProblem) as caught:
+        load(text, first_line=2)
+    assert caught.value.line == line
+    assert caught.value.message == f"the YAML tag '{tag}' is not allowed; write the plain value (in quotes for text)"
+
+
+def test_control_character_written_raw_names_its_line():
+    with pytest.raises(YamlProblem) as caught:
+        load("title: ok\nsummary: a\x7fb\n", first_line=2)
+    assert caught.value.line == 3
+    assert "\n" not in caught.value.message and "U+007F" in caught.value.message
+
+
+def test_huge_integer_is_a_problem_not_a_crash():
+    with pytest.raises(YamlProblem):
+        load("n: " + "9" * 5000 + "\n")

@@ -178,3 +178,42 @@ def test_unreadable_brief_files_exit_1_with_file_and_line(corpus, name, content,
     assert (problem.path, problem.line) == (str(path), line)
     assert message in problem.message
     assert main(["check", "--briefs", str(corpus.briefs)]) == 1
+
+
+@pytest.mark.parametrize("value", ["!!timestamp 2025-02-30", "!!float abc", "!!int abc", "!!bool maybe", "!mine x"])
+def test_explicit_tags_in_briefs_and_registries_are_errors(corpus, value, capsys):
+    brief = corpus.write("b.md", front_matter(*replace_line(1, f"date: {value}")))
+    registry = corpus.registry("topics", f"- id: t\n  name: T\n  description: {value}\n")
+    assert main(["check", "--briefs", str(corpus.briefs)]) == 1
+    tag = value.split()[0]
+    message = f"error: the YAML tag '{tag}' is not allowed; write the plain value (in quotes for text)"
+    assert capsys.readouterr().out.splitlines() == [f"{registry}:3: {message}", f"{brief}:3: {message}"]
+
+
+NFC, NFD = "\u00d6mer \u00c7elik", "O\u0308mer C\u0327elik"
+
+
+def test_names_match_across_unicode_normal_forms(corpus):
+    assert NFC != NFD
+    corpus.registry("actors", f"- id: celik\n  name: {NFC}\n  type: person\n")
+    corpus.registry("rounds", "")
+    corpus.write("a.md", brief_text(actors=f"[{NFD}, '{NFD.upper()}']"))
+    model, problems = validate(load_corpus(corpus.briefs))
+    assert problems == []
+    assert model.briefs[0].actors == ("celik",)
+
+
+def test_one_name_in_two_normal_forms_is_a_clash(corpus):
+    corpus.registry("rounds", "")
+    path = corpus.registry("actors", f"- id: a\n  name: {NFC}\n  type: person\n- id: b\n  name: {NFD}\n  type: person\n")
+    problem = only(corpus.problems())
+    assert (problem.path, problem.line) == (str(path), 4)
+    assert problem.message == f"actor 'b': '{NFD}' is already a name of actor 'a'"
+
+
+def test_year_typo_is_a_warning_in_check(corpus):
+    path = corpus.write("a.md", brief_text(date="2205-05-16"))
+    problem = only(corpus.problems(), "warning")
+    assert (problem.path, problem.line, problem.message) == (str(path), 3, "date 2205-05-16 is in the future")
+    assert main(["check", "--briefs", str(corpus.briefs)]) == 0
+    assert main(["check", "--briefs", str(corpus.briefs), "--strict"]) == 1
