@@ -99,3 +99,52 @@ def test_new_refuses_unknown_actor_with_suggestion(corpus):
     assert result.returncode == 1
     assert "unknown actor 'Zelenskyj'; did you mean" in result.stderr
     assert not list(corpus.briefs.rglob("*.md"))
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["demo-corpus", "5", "{file}"], "exists and is not a folder"),
+        (["demo-corpus", "-5", "{folder}"], "argument count: '-5' is not a whole number of at least 1"),
+        (["demo-corpus", "0", "{folder}"], "argument count: '0' is not a whole number of at least 1"),
+        (["serve", "--dev-addr", "127.0.0.1:99999"], "'127.0.0.1:99999' is not host:port with a port from 1 to 65535"),
+        (["serve", "--dev-addr", "8000"], "'8000' is not host:port"),
+        (["build", "--jobs", "0"], "argument --jobs: '0' is not a whole number of at least 1"),
+        (["serve", "--jobs", "-3"], "argument --jobs: '-3' is not a whole number of at least 1"),
+        (["build", "--jobs", "many"], "argument --jobs: 'many' is not a whole number of at least 1"),
+    ],
+)
+def test_cli_mistakes_exit_2_with_a_message(tmp_path, args, message):
+    existing = tmp_path / "file.txt"
+    existing.write_text("x")
+    args = [a.format(file=existing, folder=tmp_path / "new") for a in args]
+    result = run_cli(*args, cwd=PROJECT)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "new").exists()
+
+
+def test_serve_on_a_port_in_use_exits_with_a_message(corpus):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--briefs", str(corpus.briefs), "--config", str(corpus.config),
+                         "--dev-addr", f"127.0.0.1:{port}")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"briefing: error: cannot serve on 127.0.0.1:{port}: Address already in use; choose another --dev-addr"
+    )
+
+
+def test_jobs_above_the_core_count_are_capped():
+    from generator import cli
+
+    cores = os.cpu_count() or 1
+    assert cli._parser().parse_args(["build", "--jobs", str(cores + 7)]).jobs == cores
+    assert cli._parser().parse_args(["build", "--jobs", "1"]).jobs == 1
+    help_text = run_cli("build", "--help").stdout
+    assert "capped to the core count" in " ".join(help_text.split())
