@@ -123,6 +123,15 @@ def parse_registry(text: str, shown: str) -> Document:
     return Document(shown, data)
 
 
+def _is_utf8(name: str) -> bool:
+    """False for a name whose bytes were not UTF-8 (``os.fsdecode`` keeps them as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def brief_paths(briefs_dir: Path, problems: list[Problem] | None = None) -> list[Path]:
     """Every ``*.md`` file below the folder, in a stable order, skipping hidden entries.
 
@@ -159,7 +168,9 @@ def brief_paths(briefs_dir: Path, problems: list[Problem] | None = None) -> list
                     severity, message = "error", "cannot be read"
                 problems.append(Problem(str(path), 1, severity, f"{message} ({error.strerror}); if it holds briefs, they are not checked"))
                 continue
-            if stat.S_ISDIR(status.st_mode):
+            if (looks_like_brief or stat.S_ISDIR(status.st_mode)) and not _is_utf8(name):
+                problems.append(Problem(str(path), 1, "error", "the name is not valid UTF-8; rename it (not read)"))
+            elif stat.S_ISDIR(status.st_mode):
                 first = seen.setdefault((status.st_dev, status.st_ino), str(path))
                 if first != str(path):
                     problems.append(Problem(str(path), 1, "warning", f"the same folder as {first} (through a symbolic link); read once, there"))

@@ -196,7 +196,15 @@ def test_non_utf8_file_name_prints_under_strict_utf8(corpus, format):
     shown = f"{corpus.briefs}/caf\\xe9.md"
     if format == "json":
         (problem,) = json.loads(output)
-        assert (problem["path"], problem["line"]) == (shown, 1)
-        assert "caf\\xe9.md" in problem["message"]
+        assert problem == {"path": shown, "line": 1, "severity": "error", "message": "the name is not valid UTF-8; rename it (not read)"}
     else:
         assert shown in output and len(output.splitlines()) == 1
+
+
+def test_non_utf8_folder_name_is_an_error_and_not_read(corpus):
+    folder = os.fsencode(corpus.briefs) + b"/caf\xe9"
+    os.mkdir(folder)
+    with open(folder + b"/a.md", "w", encoding="utf-8") as file:
+        file.write(brief_text())
+    problems = corpus.problems()
+    assert [(p.path, p.message) for p in problems] == [(os.fsdecode(folder), "the name is not valid UTF-8; rename it (not read)")]
