@@ -126,26 +126,34 @@ Body.
 }
 
 
-@pytest.mark.parametrize("character", CONTROL, ids=escaped)
-def test_check_refuses_every_control_character_in_every_value(corpus, character):
+def write_every_field(corpus, character: str) -> set[tuple[str, int]]:
+    """EVERY_FIELD with ``character`` escaped in; return the (path, line) of each value that holds it."""
     expected = set()
     for name, text in EVERY_FIELD.items():
         text = text.replace("{c}", escaped(character))
         path = corpus.write(name, text) if name.endswith(".md") else corpus.registry(name, text)
         expected |= {(str(path), number) for number, line in enumerate(text.splitlines(), 1) if "\\u00" in line}
     assert len(expected) == 29
+    return expected
+
+
+@pytest.mark.parametrize("character", CONTROL, ids=escaped)
+def test_check_refuses_every_control_character_in_every_value(corpus, character):
+    expected = write_every_field(corpus, character)
     found = [(p.path, p.line) for p in corpus.problems()
              if p.severity == "error" and f"contains the control character U+{ord(character):04X}" in p.message]
     assert sorted(found) == sorted(expected)
 
 
 def test_build_refuses_control_characters_with_file_and_line(corpus):
-    write_control_corpus(corpus, ["\x7f"])
+    expected = write_every_field(corpus, "\x7f")
     result = run_cli("build", "--briefs", str(corpus.briefs), "--config", str(corpus.config),
                      "--out", str(corpus.root / "site"))
     assert result.returncode == 1
-    lines = result.stdout.decode().splitlines()
-    assert f"{corpus.briefs / 'payload.md'}:2: error: 'title' contains the control character U+007F; remove it" in lines
+    pattern = re.compile(r"^(.*?):(\d+): error: (?:.*: )?'[a-z]+' contains the control character U\+007F; remove it$")
+    found = [m.groups() for m in map(pattern.match, result.stdout.decode().splitlines()) if m]
+    assert sorted((path, int(line)) for path, line in found) == sorted(expected)
+    assert f"{corpus.briefs / 'brief.md'}:5" in {f"{p}:{n}" for p, n in found}  # the value's line, below its key
     assert not (corpus.root / "site").exists()
 
 

@@ -102,6 +102,15 @@ def test_unreadable_brief_mode_000(corpus):
     assert errors_of(corpus) == [(str(path), 1, "error", "cannot read the file: Permission denied")]
 
 
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="needs Linux /proc")
+def test_brief_whose_read_fails_is_an_error(corpus):
+    """A real read error, even for root: /proc/self/mem is a regular file that fails to read at offset 0."""
+    path = corpus.briefs / "mem.md"
+    path.symlink_to("/proc/self/mem")
+    assert errors_of(corpus) == [(str(path), 1, "error", "cannot read the file: Input/output error")]
+    assert check_exit(corpus) == 1
+
+
 def test_unreadable_registry_is_an_error(corpus, monkeypatch):
     path = corpus.briefs / "topics.yml"
     deny(monkeypatch, "open", path)
