@@ -64,7 +64,7 @@ class LoadError(Exception):
 
 def _read_regular_file(path: Path, shown: str) -> bytes:
     """The file's bytes; a device or pipe (``/dev/zero``) is refused before any read can hang."""
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     kind = stat.S_IFMT(os.fstat(descriptor).st_mode)
     if kind != stat.S_IFREG:
         os.close(descriptor)

@@ -175,13 +175,16 @@ def test_control_characters_that_slip_past_check_still_show_as_text(corpus, monk
     assert brief.title.startswith(PAYLOADS["title"])
 
 
-def test_a_value_cannot_forge_or_split_a_problem_line(corpus):
+@pytest.mark.parametrize("format", ["text", "github"])
+def test_a_value_cannot_forge_or_split_a_problem_line(corpus, format):
     path = corpus.write("a.md", brief_text(actors='["ghost\\nfake.md:99: error: forged\\u2028y"]'))
-    result = run_cli("check", "--briefs", str(corpus.briefs))
+    result = run_cli("check", "--briefs", str(corpus.briefs), "--format", format)
     assert result.returncode == 1
-    assert result.stdout.decode().splitlines() == [
-        f"{path}:5: error: actors: unknown actor 'ghost\\nfake.md:99: error: forged\\u2028y'"
-    ]
+    message = "actors: unknown actor 'ghost\\nfake.md:99: error: forged\\u2028y'"
+    expected = f"{path}:5: error: {message}"
+    if format == "github":
+        expected = f"::error file={str(path).replace(':', '%3A')},line=5::{message}"
+    assert result.stdout.decode().splitlines() == [expected]
 
 
 def test_a_file_name_cannot_forge_a_problem_line(corpus):
