@@ -190,6 +190,16 @@ def test_unsafe_html_option_publishes_raw_html(corpus):
     assert '<span onclick="track()">kept</span>' in page
 
 
+def test_switching_unsafe_html_rebuilds_unchanged_briefs(corpus):
+    corpus.write("x.md", brief_text(body='Text <span onclick="track()">kept</span>.'))
+    page = corpus.build() / "briefs" / "x" / "index.html"
+    assert "onclick" not in article(page)
+    corpus.build(unsafe_html=True)
+    assert '<span onclick="track()">kept</span>' in article(page)
+    corpus.build()
+    assert "onclick" not in article(page)
+
+
 def line_of(path: Path, needle: str) -> int:
     return next(number for number, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
