@@ -12,7 +12,7 @@ import pytest
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 
-from generator.body import Body, BodyConverter
+from generator.body import Body, BodyConverter, BodyError
 from generator.load import load_corpus, parse_brief
 from generator.validate import validate
 
@@ -263,6 +263,13 @@ def test_a_body_markdown_cannot_convert_is_an_error_naming_the_file(corpus, body
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert result.stdout.startswith(f"{path}:{first_body_line}: error: body: ")
+
+
+def test_the_converter_works_on_after_a_body_it_cannot_convert():
+    converter = BodyConverter()
+    with pytest.raises(BodyError):
+        converter.convert(STARS)
+    assert converter.convert(RICH).html == BodyConverter().convert(RICH).html
 
 
 def test_load_knows_where_the_body_starts():
