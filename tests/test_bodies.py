@@ -184,6 +184,20 @@ def test_built_page_carries_the_sanitized_body(corpus):
     assert "<pre><code>code\n\nafter blank\n</code></pre>" in page  # a blank line in <pre> survives MkDocs
 
 
+def test_mkdocs_publishes_the_body_html_unchanged(corpus):
+    corpus.write("x.md", brief_text(body=RICH))
+    model, _ = validate(load_corpus(corpus.briefs))
+    body_html = model.briefs[0].body_html
+    assert "\n\n" in body_html and "<table>" in body_html  # blank lines inside <pre> and a table
+    assert body_html in article(corpus.build() / "briefs" / "x" / "index.html")
+
+
+def test_text_left_bare_by_the_sanitizer_is_not_markdown_again(corpus):
+    corpus.write("x.md", brief_text(body="<form>\n*as written* <a href=\"#x\">[y](javascript:alert(1))</a>\n</form>"))
+    page = article(corpus.build() / "briefs" / "x" / "index.html")
+    assert "*as written*" in page and "[y](javascript:alert(1))" in page and executable_markup(page) == []
+
+
 def test_unsafe_html_option_publishes_raw_html(corpus):
     corpus.write("x.md", brief_text(body='Text <span onclick="track()">kept</span>.'))
     page = article(corpus.build(unsafe_html=True) / "briefs" / "x" / "index.html")
@@ -288,3 +302,15 @@ def test_an_unchanged_file_is_not_converted_again(corpus):
     assert converter.convert_document(document) is kept
     unsafe = BodyConverter(unsafe_html=True)
     assert unsafe.key != converter.key and "Original." in unsafe.convert_document(document).html
+
+
+def test_a_rebuild_converts_only_the_edited_bodies(corpus, monkeypatch):
+    paths = [corpus.write(f"b{number}.md", brief_text(body=f"Body {number}.")) for number in range(3)]
+    corpus.build()
+    converted = []
+    original = BodyConverter.convert
+    monkeypatch.setattr(BodyConverter, "convert", lambda self, text, line=1: converted.append(text) or original(self, text, line))
+    paths[1].write_text(brief_text(body="Edited body."), encoding="utf-8")
+    site = corpus.build()
+    assert converted == ["Edited body.\n"]
+    assert "Edited body." in article(site / "briefs" / "b1" / "index.html")
