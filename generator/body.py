@@ -136,6 +136,7 @@ class BodyConverter:
         self.markdown = markdown.Markdown(
             extensions=[TableExtension(use_align_attribute=True), TocExtension(permalink=True)]
         )
+        self.converted: set[str] = set()  # paths of the files whose bodies convert_document converted
         self.links = _BriefLinks(self.markdown)
         self.markdown.treeprocessors.register(self.links, "brief_links", 1)
         self.cleaner = nh3.Cleaner(
@@ -174,6 +175,7 @@ class BodyConverter:
             return document.converted[1]
         body = self.convert(document.body, document.body_line)
         document.converted = (self.key, body)
+        self.converted.add(document.path)
         return body
 
 

@@ -41,7 +41,6 @@ def fingerprint(options: Options, generated_config: str) -> str:
     """Everything besides the briefs that shapes every page: when it changes, build in full."""
     parts = [__version__, metadata.version("mkdocs"), metadata.version("mkdocs-material"), generated_config]
     parts += [options.config_file.read_text(encoding="utf-8"), f"drafts: {options.drafts}"]
-    parts.append(f"unsafe_html: {options.unsafe_html}")
     for path in sorted(options.templates_dir.rglob("*")):
         if path.is_file():
             parts.append(f"{path.relative_to(options.templates_dir)}:{digest(path.read_bytes())}")

@@ -85,6 +85,9 @@ def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bo
         slugs[brief.slug] = document.path
         briefs.append(brief)
     report.problems.extend(missing_links(briefs, {Path(path).stem for path in raw.parsed}))
+    # A body converted again (the converter or unsafe_html changed) is new output, as if the file
+    # had changed: its page is rendered again and the cache keeps the new conversion.
+    raw.fresh.update(converter.converted)
 
     corpus = Corpus(actors=actor_models, rounds=round_models, topics=topic_models, briefs=tuple(briefs))
     return corpus, report.problems

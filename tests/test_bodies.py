@@ -12,6 +12,7 @@ import pytest
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 
+from generator import body as body_module
 from generator.body import Body, BodyConverter, BodyError
 from generator.load import load_corpus, parse_brief
 from generator.validate import validate
@@ -314,3 +315,18 @@ def test_a_rebuild_converts_only_the_edited_bodies(corpus, monkeypatch):
     site = corpus.build()
     assert converted == ["Edited body.\n"]
     assert "Edited body." in article(site / "briefs" / "b1" / "index.html")
+
+
+def test_a_changed_converter_rebuilds_the_brief_pages_once(corpus, monkeypatch):
+    corpus.write("x.md", brief_text(body="Some **strong** words."))
+    page = corpus.build() / "briefs" / "x" / "index.html"
+    assert "<strong>strong</strong>" in article(page)
+    monkeypatch.setattr("generator.body.__version__", "a newer version")
+    monkeypatch.setattr("generator.body.ALLOWED_TAGS", body_module.ALLOWED_TAGS - {"strong"})
+    corpus.build()
+    assert "<strong>strong</strong>" not in article(page) and "Some strong words." in article(page)
+    converted = []
+    original = BodyConverter.convert
+    monkeypatch.setattr(BodyConverter, "convert", lambda self, text, line=1: converted.append(text) or original(self, text, line))
+    corpus.build()
+    assert converted == []  # the cache kept the new conversion
