@@ -42,7 +42,7 @@ def check(options: Options, cache: SiteCache | None = None) -> Checked:
     """Stages 1–3: load (reusing the cache's parsed files), validate, index."""
     with gc_paused():
         loaded = load_corpus(options.briefs_dir, cache.parsed() if cache else None)
-        corpus, problems = validate(loaded)
+        corpus, problems = validate(loaded, unsafe_html=options.unsafe_html)
         return Checked(build_index(corpus, include_drafts=options.drafts), problems, loaded)
 
 

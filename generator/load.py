@@ -36,6 +36,10 @@ class Document:
     path: str
     data: Any
     body: str = ""
+    body_line: int = 1  # the line of the file the body starts on
+    # (converter key, result) of the body's last conversion (see generator.body): it is
+    # kept with the parsed file, so an unchanged brief is not converted again.
+    converted: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -108,7 +112,7 @@ def parse_brief(text: str, shown: str) -> Document:
     if not isinstance(data, strict_yaml.LineDict):
         found = "nothing" if data is None else type(data).__name__
         raise LoadError(Problem(shown, 2, "error", f"front matter must be a mapping of keys (title: ...), found {found}"))
-    return Document(shown, data, text[match.end():])
+    return Document(shown, data, text[match.end():], text.count("\n", 0, match.end()) + 1)
 
 
 def parse_registry(text: str, shown: str) -> Document:

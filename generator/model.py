@@ -74,7 +74,9 @@ class Brief:
     summary: str
     actors: tuple[str, ...]
     sources: tuple[Source, ...]
-    body: str = ""
+    body: str = ""  # the author's Markdown
+    body_html: str = ""  # the body as published: converted, and sanitized unless the site allows raw HTML
+    body_links: tuple[tuple[str, int], ...] = ()  # (slug, line) of each body link to a brief's file
     round: str | None = None
     topics: tuple[str, ...] = ()
     status: str = "reported"

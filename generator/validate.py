@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import schema
+from .body import BodyConverter, BodyError, missing_links
 from .load import Document, RawCorpus
 from .model import Actor, Brief, Corpus, Problem, Round, Source, Topic
 from .names import NameIndex
@@ -32,8 +33,9 @@ class _Report:
         self.problems.append(Problem(path, line, "warning", message))
 
 
-def validate(raw: RawCorpus, today: datetime.date | None = None) -> tuple[Corpus, list[Problem]]:
+def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bool = False) -> tuple[Corpus, list[Problem]]:
     report = _Report()
+    converter = BodyConverter(unsafe_html)
     report.problems.extend(raw.problems)
     names = {kind: NameIndex(kind) for kind in ("actor", "round", "topic")}
 
@@ -74,7 +76,7 @@ def validate(raw: RawCorpus, today: datetime.date | None = None) -> tuple[Corpus
     briefs: list[Brief] = []
     slugs: dict[str, str] = {}
     for document in raw.briefs:
-        brief = _read_brief(document, names, round_models, report, today or datetime.date.today())
+        brief = _read_brief(document, names, round_models, report, today or datetime.date.today(), converter)
         if brief is None:
             continue
         if brief.slug in slugs:
@@ -82,6 +84,10 @@ def validate(raw: RawCorpus, today: datetime.date | None = None) -> tuple[Corpus
             continue
         slugs[brief.slug] = document.path
         briefs.append(brief)
+    report.problems.extend(missing_links(briefs, {Path(path).stem for path in raw.parsed}))
+    # A body converted again (the converter or unsafe_html changed) is new output, as if the file
+    # had changed: its page is rendered again and the cache keeps the new conversion.
+    raw.fresh.update(converter.converted)
 
     corpus = Corpus(actors=actor_models, rounds=round_models, topics=topic_models, briefs=tuple(briefs))
     return corpus, report.problems
@@ -158,6 +164,7 @@ def _read_brief(
     rounds: dict[str, Round],
     report: _Report,
     today: datetime.date,
+    converter: BodyConverter,
 ) -> Brief | None:
     path = document.path
     slug = Path(path).stem
@@ -171,6 +178,10 @@ def _read_brief(
     actors = _resolve_many(values.get("actors", ()), names["actor"], entry, "actors", report)
     round_id = _resolve_one(values.get("round"), names["round"], entry, "round", report)
     topics = _resolve_many(values.get("topics", ()), names["topic"], entry, "topics", report)
+    try:
+        body = converter.convert_document(document)
+    except BodyError as error:
+        report.error(path, document.body_line, f"body: {error}")
     if any(problem.severity == "error" for problem in report.problems[first_new:]):
         return None
 
@@ -198,6 +209,8 @@ def _read_brief(
         actors=actors,
         sources=sources,
         body=document.body,
+        body_html=body.html,
+        body_links=body.links,
         round=round_id,
         topics=topics,
         status=values.get("status", "reported"),
