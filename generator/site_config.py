@@ -146,7 +146,7 @@ def _check_plugins(chain: list) -> None:
         name = _text(path, item, "a plugin name")
         if name in LUNR_PLUGINS:
             raise SiteConfigError(path, _line(item), f"plugin '{name}': remove it; briefing builds the site's search index itself")
-        if name not in installed:
+        if name not in installed and not any(known.endswith("/" + name) for known in installed):  # "tags" is a theme's "material/tags"
             raise SiteConfigError(path, _line(item), f"unknown plugin '{name}': not installed (installed: {', '.join(sorted(installed))})")
 
 
