@@ -22,7 +22,8 @@ from .cache import Plan, SiteCache, fingerprint
 from .config import NAV, Options, gc_paused
 from .index import SiteIndex, build_index
 from .load import RawCorpus, load_corpus
-from .manifest import Published, inspect, link_copy, move_over, write_manifest
+from .linked_copy import link_copy, move_over
+from .manifest import Published, inspect, write_manifest
 from .mkdocs_runner import BuildError, Warning, build_pages
 from .model import Problem
 from .publish import NEW, Place, clean_stale, locked, place_of, staging, swap_in
@@ -170,7 +171,7 @@ def _build_in(
         warnings.setdefault(page, []).append(message)
     if not plan.full:
         assert published is not None
-        link_copy(published, site, leave_out={page_output(page) for page in plan.removed})
+        link_copy(published, site, {page_output(page) for page in plan.removed}, place.spare)
         move_over(fresh, site)
     shown = _shown(warnings, {brief_page(brief.slug): brief.path for brief in checked.index.newest_first})
     if options.strict and shown:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,35 +128,6 @@ def inspect(root: Path, shown: Path) -> Published | None:
     if unexpected:
         raise _refuse(shown, "it holds files this tool did not write", unexpected)
     return Published(root, files, stats, digest(data))
-
-
-def link_copy(published: Published, destination: Path, leave_out: set[str]) -> None:
-    """A copy of the published site made of hard links (files are never written in place)."""
-    source, target = str(published.root), str(destination)
-    made: set[str] = set()
-    for path in published.files:
-        if path in leave_out:
-            continue
-        folder = os.path.dirname(path)
-        if folder not in made:
-            os.makedirs(os.path.join(target, folder), exist_ok=True)
-            made.add(folder)
-        try:
-            os.link(os.path.join(source, path), os.path.join(target, path))
-        except OSError as error:
-            if error.errno not in (1, 18, 31, 95):  # EPERM, EXDEV, EMLINK, EOPNOTSUPP: no hard links here
-                raise
-            shutil.copy2(os.path.join(source, path), os.path.join(target, path))
-    os.makedirs(target, exist_ok=True)
-
-
-def move_over(fresh: Path, site: Path) -> None:
-    """Move every file of ``fresh`` into ``site``: each a new inode replacing a link by name."""
-    for folder, _, names in os.walk(fresh):
-        into = os.path.join(site, os.path.relpath(folder, fresh))
-        os.makedirs(into, exist_ok=True)
-        for name in names:
-            os.replace(os.path.join(folder, name), os.path.join(into, name))
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,11 @@ class Place:
         return self.out.parent / f".{self.out.name}.briefing-lock"
 
     @property
+    def spare(self) -> Path:
+        """The site the last swap retired, kept to start the next copy from (see :mod:`generator.linked_copy`)."""
+        return self.site.parent / f".{self.out.name}.briefing-spare"
+
+    @property
     def prefix(self) -> str:
         return f".{self.out.name}.staging-"
 
@@ -151,11 +156,20 @@ def _recover(stage: Path, place: Place) -> None:
                 shutil.rmtree(orphan, ignore_errors=True)
 
 
+def _keep_spare(stage: Path, place: Place) -> None:
+    """Keep a tree left in ``stage`` as the spare: deleting it would cost a slow rmdir per folder."""
+    for tree in (stage / RETIRED, stage / NEW):
+        if tree.is_dir() and not tree.is_symlink() and not os.path.lexists(place.spare):
+            os.rename(tree, place.spare)
+
+
 def clean_stale(place: Place) -> None:
     """Remove what dead builds left (call with the lock held)."""
     for path in place.stale():
         if path.is_dir() and not path.is_symlink():
             _recover(path, place)
+            with contextlib.suppress(OSError):
+                _keep_spare(path, place)
         _remove(path)
 
 
@@ -168,6 +182,8 @@ def staging(place: Place) -> Iterator[Path]:
     finally:
         with signals_held():
             _recover(stage, place)
+            with contextlib.suppress(OSError):
+                _keep_spare(stage, place)
             shutil.rmtree(stage, ignore_errors=True)
 
 
