@@ -19,19 +19,19 @@ from conftest import PROJECT, Corpus, brief_text
 from test_build import tree_digest
 
 # Runs `briefing build`, counting the calls that change the file system; the Nth kills
-# the process (os._exit) before it happens. Prints the count and the call that ends
-# the manifest writing, so a test can aim at the publishing steps.
+# the process (os._exit) before it happens. With "after", counting starts once the
+# manifest is written: what is left then is saving the cache, the swap and cleaning up.
 KILLER = textwrap.dedent(
     """
     import os, sys
     import generator.build as build, generator.publish as publish
     from generator.cli import main
-    kill_at, exchange = int(sys.argv[1]), sys.argv[2] == "exchange"
-    count = [0]
+    kill_at, after, exchange = int(sys.argv[1]), sys.argv[2] == "after", sys.argv[3] == "exchange"
+    count, armed = [0], [not after]
     def counted(function):
         def wrapper(*args, **kwargs):
             count[0] += 1
-            if count[0] == kill_at:
+            if armed[0] and count[0] == kill_at:
                 os._exit(9)
             return function(*args, **kwargs)
         return wrapper
@@ -42,21 +42,23 @@ KILLER = textwrap.dedent(
     def noted(*args):
         result = write_manifest(*args)
         print("manifest", count[0])
+        if after:
+            count[0], armed[0] = 0, True
         return result
     build.write_manifest = noted
-    code = main(sys.argv[3:])
+    code = main(sys.argv[4:])
     print("total", count[0])
     sys.exit(code)
     """
 )
 
 
-def run_killer(tmp_path, corpus: Corpus, out, kill_at: int, exchange: str) -> dict[str, int]:
+def run_killer(tmp_path, corpus: Corpus, out, kill_at: int, phase: str, exchange: str) -> dict[str, int]:
     script = tmp_path / "killer.py"
     script.write_text(KILLER)
     argv = ["build", "--briefs", str(corpus.briefs), "--config", str(corpus.config), "--out", str(out)]
     env = dict(os.environ, PYTHONPATH=str(PROJECT), NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run([sys.executable, str(script), str(kill_at), exchange, *argv], capture_output=True, text=True, env=env)
+    done = subprocess.run([sys.executable, str(script), str(kill_at), phase, exchange, *argv], capture_output=True, text=True, env=env)
     assert "Traceback" not in done.stderr, done.stderr
     assert done.returncode in (0, 9), done.stderr
     return {line.split()[0]: int(line.split()[1]) for line in done.stdout.splitlines() if line.split()[:1] in (["manifest"], ["total"])}
@@ -89,10 +91,16 @@ def edit(corpus):
     corpus.write("c.md", brief_text(title="Added"))
 
 
-def kill_points(counts: dict[str, int]) -> list[int]:
-    """Every step from the manifest on (cache, swap, first clean-up steps), and a spread before."""
-    total, manifest = counts["total"], counts["manifest"]
-    return sorted({1, 2, manifest // 2, *range(manifest, min(total, manifest + 12) + 1), total})
+def kill_points(tmp_path, corpus, out, exchange) -> list[tuple[int, str]]:
+    """Every step from the manifest on (cache, swap, clean-up), and a few before."""
+    counts = {}
+    for phase in ("before", "after"):
+        restore(corpus)
+        corpus.build(out_dir=out)
+        edit(corpus)
+        counts[phase] = run_killer(tmp_path, corpus, out, 0, phase, exchange)
+    before, after = counts["before"]["manifest"], counts["after"]["total"]
+    return [(1, "before"), (before // 2, "before")] + [(n, "after") for n in range(1, after + 1)]
 
 
 def restore(corpus):
@@ -113,59 +121,74 @@ def test_a_kill_at_any_step_leaves_the_old_or_the_new_site(two_versions, tmp_pat
             out.symlink_to(f"{name}-releases/current")
         return out
 
-    dry = make_out("dry")
-    corpus.build(out_dir=dry)
-    edit(corpus)
-    points = kill_points(run_killer(tmp_path, corpus, dry, 0, exchange))
-    assert len(points) > 8
     out = make_out("site")
-    for kill_at in points:
+    corpus.build(out_dir=out)
+    corpus.build(out_dir=out)  # leaves a spare, as every later build here will
+    edit(corpus)
+    points = kill_points(tmp_path, corpus, out, exchange)
+    assert len(points) > 8
+    for kill_at, phase in points:
         restore(corpus)
         corpus.build(out_dir=out)
         assert tree_digest(out) == old
         edit(corpus)
-        run_killer(tmp_path, corpus, out, kill_at, exchange)
+        run_killer(tmp_path, corpus, out, kill_at, phase, exchange)
         if mode == "renames":
             publish.clean_stale(publish.place_of(out))  # what the next build does first, under the lock
         assert tree_digest(out) in (old, new), kill_at
         corpus.build(out_dir=out)
         assert tree_digest(out) == new, kill_at
-        assert leftovers(tmp_path) == [] and (mode != "symlink" or len(os.listdir(tmp_path / "site-releases")) == 1)
+        assert leftovers(tmp_path) == [] and (mode != "symlink" or len([n for n in os.listdir(tmp_path / "site-releases") if not n.endswith("-spare")]) == 1)
 
 
 @pytest.mark.parametrize("exchange", [True, False])
 def test_ctrl_c_at_any_step_keeps_a_whole_site(two_versions, tmp_path, monkeypatch, exchange):
+    """KeyboardInterrupt raised by each file-system call from the manifest on, in-process."""
+    import generator.build as build
+
     corpus, old, new = two_versions
     out = tmp_path / "site"
-    calls = {"n": 0, "at": 0}
-    real = {name: getattr(os, name) for name in ("rename", "replace", "unlink", "rmdir")}
+    calls = {"n": 0, "at": 0, "armed": False}
+    real = {name: getattr(os, name) for name in ("rename", "replace", "unlink", "rmdir", "mkdir")}
 
     def interrupting(name):
         def wrapper(*args, **kwargs):
             calls["n"] += 1
-            if calls["n"] == calls["at"]:
+            if calls["armed"] and calls["n"] == calls["at"]:
                 raise KeyboardInterrupt
             return real[name](*args, **kwargs)
         return wrapper
 
+    write_manifest = build.write_manifest
+
+    def counting_from_here(*args):
+        result = write_manifest(*args)
+        calls["n"], calls["armed"] = 0, True
+        return result
+
+    monkeypatch.setattr(build, "write_manifest", counting_from_here)
     if not exchange:
         monkeypatch.setattr(publish, "_exchange", lambda first, second: False)
     for name in real:
         monkeypatch.setattr(os, name, interrupting(name))
-    for at in range(1, 16, 2):
+    at, interrupted = 0, True
+    while interrupted:
+        at += 1
         restore(corpus)
         calls["at"] = 0
         corpus.build(out_dir=out)
         edit(corpus)
-        calls["n"], calls["at"] = 0, at
+        calls["n"], calls["at"], calls["armed"] = 0, at, False
         try:
             corpus.build(out_dir=out)
+            interrupted = False
         except KeyboardInterrupt:
             pass
         calls["at"] = 0
         assert tree_digest(out) in (old, new), at
         corpus.build(out_dir=out)
         assert tree_digest(out) == new and leftovers(tmp_path) == []
+    assert at > 4
 
 
 def test_a_full_disk_while_saving_the_cache_changes_nothing(two_versions, tmp_path, monkeypatch, capsys):
