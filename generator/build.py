@@ -24,7 +24,7 @@ from .index import SiteIndex, build_index
 from .load import RawCorpus, load_corpus
 from .linked_copy import link_copy, move_over
 from .manifest import Published, inspect, write_manifest
-from .mkdocs_runner import BuildError, Warning, build_pages
+from .mkdocs_runner import BuildError, build_pages
 from .model import Problem
 from .publish import NEW, Place, clean_stale, locked, place_of, staging, swap_in
 from .render import render_pages
@@ -179,7 +179,7 @@ def _build_in(
     index_for_search(site)
     manifest = write_manifest(site, None if plan.full else published)
     try:
-        cache.save(print_, hashes, checked.loaded, manifest, {page: w for page, w in warnings.items() if page})
+        cache.save(print_, hashes, checked.loaded, manifest, {page: w for page, w in warnings.items() if page}, plan)
     except OSError as error:
         raise BuildError(f"cannot save the build cache in {cache.root}: {error.strerror} ({error.filename})") from None
     swap_in(stage, place, f"{place.out.name}-{manifest.digest[:12]}")

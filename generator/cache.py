@@ -76,6 +76,7 @@ class SiteCache:
         self._shards: dict[str, set[str]] = {}  # parsed-file shards as read, and the paths in each
         self._dropped = False
         self._loaded = False
+        self._project_seen: dict = {}  # the project's file stats as the reuse check found them
 
     def _drop(self, reason: str) -> None:
         if not self._dropped:
@@ -148,7 +149,8 @@ class SiteCache:
             project_config = (self.project / "mkdocs.yml").read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             project_config = None
-        if project_config != config_text or self._project_stats() != self.state["project"]:
+        self._project_seen = self._project_stats()
+        if project_config != config_text or self._project_seen != self.state["project"]:
             self._drop("the generated project was changed")
             return False
         return True
@@ -190,7 +192,18 @@ class SiteCache:
         """Forget the state: the project folder may now be ahead of ``--out``."""
         (self.root / STATE_FILE).unlink(missing_ok=True)
 
-    def save(self, print_: str, hashes: dict[str, str], loaded: RawCorpus, manifest: Manifest, warnings: dict) -> None:
+    def _project_now(self, plan: Plan) -> dict:
+        """The project's file stats after ``write_project``: only the pages written changed."""
+        if plan.full or not self._project_seen:
+            return self._project_stats()
+        removed = set(plan.removed)
+        stats = {path: stat for path, stat in self._project_seen.items() if path[len("docs/"):] not in removed}
+        for page in plan.changed:
+            status = os.stat(self.project / "docs" / page)
+            stats[f"docs/{page}"] = [status.st_size, status.st_mtime_ns]
+        return stats
+
+    def save(self, print_: str, hashes: dict[str, str], loaded: RawCorpus, manifest: Manifest, warnings: dict, plan: Plan) -> None:
         """Describe the site in staging; valid whether or not the swap then happens (the
         next build compares ``manifest`` with what ``--out`` holds)."""
         self.root.mkdir(parents=True, exist_ok=True)
@@ -202,7 +215,7 @@ class SiteCache:
             "site": manifest.stats,
             "pages": hashes,
             "registries": loaded.registry_digest,
-            "project": self._project_stats(),
+            "project": self._project_now(plan),
             "warnings": warnings,
         }
         _write_atomic(self.root / STATE_FILE, json.dumps(state, separators=(",", ":")))

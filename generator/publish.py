@@ -1,16 +1,12 @@
 """Putting a built site in place at ``--out``: a lock, staging folders, and one atomic swap.
 
 The next site is built whole in a staging folder beside ``--out`` and made
-visible in one step: ``renameat2(RENAME_EXCHANGE)`` on Linux, so that a kill at
-any instant leaves the old site or the new one. Elsewhere two renames with
-SIGINT/SIGTERM held back, and the next build (under the lock) puts back a site
-that a kill left half-moved. A symlinked ``--out`` is followed: the new site is
-written beside its target and the link is replaced by a new one.
-
-Only one build at a time works beside an ``--out`` (``flock`` on a lock file
-there), so any staging folder found by a build that holds the lock belongs to a
-dead build and is removed. What is ours inside ``--out`` is said by its
-manifest (:mod:`generator.manifest`).
+visible in one step: ``renameat2(RENAME_EXCHANGE)`` on Linux; elsewhere two
+renames with SIGINT/SIGTERM held back, and the next build puts back a site a
+kill left half-moved. A symlinked ``--out`` is followed: the new site goes
+beside its target and a new link replaces the old. One build at a time per
+``--out`` (``flock``), so a staging folder found under the lock is a dead
+build's. What in ``--out`` is ours is said by its manifest (:mod:`generator.manifest`).
 """
 
 from __future__ import annotations
