@@ -130,8 +130,16 @@ def _check_theme(chain: list, site: SiteConfig, folder: Path) -> None:
         site.inputs += sorted(p for p in directory.resolve().rglob("*") if p.is_file())
 
 
-def _check_plugins(chain: list) -> None:
+def _plugins(chain: list) -> tuple[Path, yaml.Node] | None:
+    """The plugins setting, or None if absent or empty (then MkDocs would add its search plugin)."""
     plugins = _last(chain, "plugins")
+    if plugins is None or isinstance(plugins[1], yaml.ScalarNode) and plugins[1].tag.endswith(":null"):
+        return None
+    return plugins
+
+
+def _check_plugins(chain: list) -> None:
+    plugins = _plugins(chain)
     if plugins is None:
         return
     path, node = plugins
@@ -176,8 +184,8 @@ def read_site_config(path: Path) -> SiteConfig:
     folder = path.resolve().parent
     _check_theme(chain, site, folder)
     _check_plugins(chain)
-    if _last(chain, "plugins") is None:
-        site.overrides["plugins"] = []  # MkDocs would add its search plugin
+    if _plugins(chain) is None:
+        site.overrides["plugins"] = []
     hooks = _last(chain, "hooks")
     if hooks:
         if not isinstance(hooks[1], yaml.SequenceNode):
