@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -264,14 +266,21 @@ def site_inputs(corpus, tmp_path):
     return parent, overrides / "partials" / "copyright.html", tmp_path / "hooks.py"
 
 
+def cli_build(corpus, out):
+    """A build in its own process: MkDocs loads a hook module once per process."""
+    argv = [sys.executable, "-m", "generator", "build", "--briefs", str(corpus.briefs), "--config", str(corpus.config), "--out", str(out)]
+    subprocess.run(argv, check=True, capture_output=True, env=dict(os.environ, PYTHONPATH=str(PROJECT)))
+    return out
+
+
 @pytest.mark.parametrize("which", [0, 1, 2])
 def test_parent_config_theme_overrides_and_hooks_are_in_the_fingerprint(tmp_path, which):
     corpus = Corpus(tmp_path)
     corpus.write("a.md", brief_text())
     inputs = site_inputs(corpus, tmp_path)
-    page = corpus.build() / "briefs" / "a" / "index.html"
+    page = cli_build(corpus, tmp_path / "site") / "briefs" / "a" / "index.html"
     assert all(word in page.read_text() for word in ("Shared parent one", "override one", "hook one"))
     inputs[which].write_text(inputs[which].read_text().replace(" one", " number two"))
-    site = corpus.build()
+    site = cli_build(corpus, tmp_path / "site")
     assert ("Shared parent number two", "override number two", "hook number two")[which] in page.read_text()
-    assert tree_digest(site) == tree_digest(clean_build(corpus, tmp_path))
+    assert tree_digest(site) == tree_digest(cli_build(corpus, tmp_path / "clean"))
