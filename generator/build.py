@@ -1,17 +1,18 @@
-"""Stage 5: write the MkDocs project, build it with MkDocs, and put the site in place.
+"""Stage 5: write the MkDocs project, build it with MkDocs, and publish the site whole.
 
-``mkdocs build`` empties its site_dir before it writes, so MkDocs always
-builds into a staging folder beside ``--out``, and ``--out`` changes only
-after every stage has succeeded.
+The next site is assembled complete in a staging folder beside ``--out``: for
+a full build MkDocs writes all of it; for an incremental one (see
+:mod:`generator.cache`) MkDocs writes the changed pages, which replace their
+names in a hard-linked copy of the published site. Then the search index is
+added, the manifest written, the cache saved, and the site swapped in at once
+(:mod:`generator.publish`). ``--out`` changes only in that last step.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,11 +22,25 @@ from .cache import Plan, SiteCache, fingerprint
 from .config import NAV, Options, gc_paused
 from .index import SiteIndex, build_index
 from .load import RawCorpus, load_corpus
+from .linked_copy import link_copy, move_over
+from .manifest import Published, inspect, write_manifest
 from .mkdocs_runner import BuildError, build_pages
 from .model import Problem
+from .publish import NEW, Place, clean_stale, locked, place_of, staging, swap_in
 from .render import render_pages
-from .urls import page_output
+from .site_config import SiteConfig, read_site_config
+from .urls import brief_page, page_output
 from .validate import validate
+
+LATEST_EPOCH = 2**32 - 1  # gzip (sitemap.xml.gz) stores the build date in 32 bits
+
+
+class StrictFailure(BuildError):
+    """MkDocs warned and ``--strict`` was given; ``warnings`` says where and what."""
+
+    def __init__(self, warnings: list[str]):
+        super().__init__(f"{len(warnings)} MkDocs warning(s) with --strict")
+        self.warnings = warnings
 
 
 @dataclass(frozen=True)
@@ -46,13 +61,15 @@ def check(options: Options, cache: SiteCache | None = None) -> Checked:
         return Checked(build_index(corpus, include_drafts=options.drafts), problems, loaded)
 
 
-def generated_config(options: Options) -> str:
+def generated_config(options: Options, site: SiteConfig | None = None) -> str:
     """The generated project's mkdocs.yml: the site's own config plus pages and nav."""
+    site = site or read_site_config(options.config_file)
     config = {
         "INHERIT": str(options.config_file.resolve()),
         "docs_dir": "docs",
         "use_directory_urls": True,
         "nav": [{title: path} for title, path in NAV],
+        **site.overrides,
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
@@ -76,83 +93,94 @@ def write_project(project_dir: Path, pages: dict[str, str], plan: Plan, options:
 
 
 def build_date(index: SiteIndex) -> int:
-    """SOURCE_DATE_EPOCH if set, else midnight UTC of the newest brief: never the clock."""
+    """SOURCE_DATE_EPOCH if set, else midnight UTC of the newest brief: never the clock.
+    Kept within 1970–2106, which is what the sitemap's gzip header can hold."""
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    newest = index.newest_first[0].date if index.newest_first else datetime.date(1970, 1, 1)
-    return int(datetime.datetime(newest.year, newest.month, newest.day, tzinfo=datetime.timezone.utc).timestamp())
+        epoch = int(os.environ["SOURCE_DATE_EPOCH"])
+    else:
+        newest = index.newest_first[0].date if index.newest_first else datetime.date(1970, 1, 1)
+        epoch = (newest - datetime.date(1970, 1, 1)).days * 86400
+    return min(max(epoch, 0), LATEST_EPOCH)
 
 
-def ensure_replaceable(out_dir: Path, options: Options) -> None:
-    """Refuse an --out that is not a site this tool built, or that holds the inputs."""
-    out = out_dir.resolve()
-    for input_path in (Path.cwd(), options.briefs_dir, options.config_file, options.templates_dir):
-        resolved = input_path.resolve()
-        if resolved == out or out in resolved.parents:
-            raise BuildError(f"refusing to build into {out_dir}: it contains {input_path}")
-    if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / "sitemap.xml").exists())):
-        raise BuildError(f"refusing to replace {out_dir}: it exists and does not look like a built site")
+def refuse_inputs(place: Place, options: Options) -> None:
+    """Refuse an --out that holds the inputs."""
+    for out in {place.out, place.site}:
+        for input_path in (Path.cwd(), options.briefs_dir, options.config_file, options.templates_dir):
+            resolved = input_path.resolve()
+            if resolved == out or out in resolved.parents:
+                raise BuildError(f"refusing to build into {options.out_dir}: it contains {input_path}")
 
 
-def swap_in(new_site: Path, out_dir: Path, retired: Path) -> None:
-    """Replace the whole site: the old one moves to ``retired`` for deletion."""
-    if out_dir.exists():
-        os.replace(out_dir, retired)
-    os.replace(new_site, out_dir)
+def index_for_search(site: Path) -> None:
+    """THE place for the search index: ``site`` is the complete next site, in staging.
+
+    Read it and add files; the manifest is written after this. Files there may
+    be hard links to the published site: never write into one in place, write
+    a new file and ``os.replace`` it over the old name (or unlink it first).
+    """
 
 
-def apply_changes(new_files: Path, out_dir: Path, removed: list[str]) -> None:
-    """Move the rebuilt files into the published site, one atomic rename each, and
-    delete the pages that are gone. Search index and sitemap go last."""
-    moves = [Path(folder, name) for folder, _, names in os.walk(new_files) for name in names]
-    moves.sort(key=lambda path: path.name in ("search_index.json", "sitemap.xml", "sitemap.xml.gz"))
-    for source in moves:
-        target = out_dir / source.relative_to(new_files)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(source, target)
-    for relative in removed:
-        page = out_dir / page_output(relative)
-        page.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            page.parent.rmdir()
+def _shown(warnings: dict[str | None, list[str]], sources: dict[str, str]) -> list[str]:
+    return [
+        f"{sources.get(page, page) if page else 'mkdocs'}: warning: {message}"
+        for page in sorted(warnings, key=lambda page: page or "")
+        for message in warnings[page]
+    ]
 
 
 def build(options: Options, checked: Checked, cache: SiteCache | None = None) -> list[str]:
-    """Build the site from a clean check into ``options.out_dir``; return MkDocs' warnings.
-
-    A full build goes to a staging folder that replaces ``--out`` whole. An
-    incremental one (see :mod:`generator.cache`) builds only the changed pages,
-    then moves them in. Either way nothing in ``--out`` changes until every
-    stage has succeeded.
-    """
+    """Build the site from a clean check and publish it at ``options.out_dir``; return
+    MkDocs' warnings as ``path: warning: message`` lines. Nothing at ``--out`` changes
+    unless every stage succeeds, and then all of it changes at once."""
     if not options.config_file.is_file():
         raise BuildError(f"{options.config_file} not found; pass --config with the site's mkdocs.yml")
-    out_dir = options.out_dir
-    ensure_replaceable(out_dir, options)
-    config_text = generated_config(options)
-    print_ = fingerprint(options, config_text)
-    cache = cache or SiteCache(out_dir)
-    reusable = cache.reusable(print_, out_dir)
-    out_dir.resolve().parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.resolve().parent))
-    site = staging / "site"
+    site_config = read_site_config(options.config_file)
+    place = place_of(options.out_dir)
+    refuse_inputs(place, options)
+    cache = cache or SiteCache(options.out_dir)
     try:
-        unchanged = cache.unchanged_pages(checked.index, checked.loaded) if reusable else set()
-        with gc_paused():
-            pages = render_pages(checked.index, options.templates_dir, skip=unchanged)
-        hashes = cache.page_hashes(pages, unchanged)
-        plan = cache.plan(reusable, hashes)
-        cache.invalidate()
-        config_path = write_project(cache.project, pages, plan, options, config_text)
-        warnings, indexes = build_pages(
-            config_path, site, options.strict, build_date(checked.index), plan.changed, plan.full, options.jobs
-        )
-        search_index = cache.merge_search(indexes, plan, list(hashes))
-        if plan.full:
-            swap_in(site, out_dir, staging / "retired")
-        else:
-            apply_changes(site, out_dir, plan.removed)
-        cache.save(print_, hashes, search_index, checked.loaded)
-        return warnings
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        with locked(place):
+            clean_stale(place)
+            published = inspect(place.site, options.out_dir)
+            with staging(place) as stage:
+                return _build_in(stage, place, published, options, checked, cache, site_config)
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        raise BuildError(f"{error.strerror or error}{where}") from None
+
+
+def _build_in(
+    stage: Path, place: Place, published: Published | None, options: Options, checked: Checked, cache: SiteCache, site_config: SiteConfig
+) -> list[str]:
+    config_text = generated_config(options, site_config)
+    print_ = fingerprint(options, config_text, site_config.inputs)
+    cache.load()
+    reusable = cache.reusable(print_, published, config_text)
+    unchanged = cache.unchanged_pages(checked.index, checked.loaded) if reusable else set()
+    with gc_paused():
+        pages = render_pages(checked.index, options.templates_dir, skip=unchanged)
+    hashes = cache.page_hashes(pages, unchanged)
+    plan = cache.plan(reusable, hashes)
+    cache.invalidate()
+    config_path = write_project(cache.project, pages, plan, options, config_text)
+    site = stage / NEW
+    fresh = site if plan.full else stage / "fresh"
+    warnings: dict = cache.page_warnings(plan)
+    for page, message in build_pages(config_path, fresh, build_date(checked.index), plan.changed, plan.full, options.jobs):
+        warnings.setdefault(page, []).append(message)
+    if not plan.full:
+        assert published is not None
+        link_copy(published, site, {page_output(page) for page in plan.removed}, place.spare)
+        move_over(fresh, site)
+    shown = _shown(warnings, {brief_page(brief.slug): brief.path for brief in checked.index.newest_first})
+    if options.strict and shown:
+        raise StrictFailure(shown)
+    index_for_search(site)
+    manifest = write_manifest(site, None if plan.full else published)
+    try:
+        cache.save(print_, hashes, checked.loaded, manifest, {page: w for page, w in warnings.items() if page}, plan)
+    except OSError as error:
+        raise BuildError(f"cannot save the build cache in {cache.root}: {error.strerror} ({error.filename})") from None
+    swap_in(stage, place, f"{place.out.name}-{manifest.digest[:12]}")
+    return shown

@@ -1,15 +1,19 @@
 """What one build leaves for the next, so that an edit rebuilds only what changed.
 
-The cache sits beside ``--out`` (``.site.briefing-cache`` for ``site``) and holds
-the generated MkDocs project as last built, a digest of every page, and the
-brief files as parsed. ``mkdocs build --dirty`` writes a search index holding
-only the rebuilt pages, so the index is always written here: the published
-index's entries for unchanged pages plus the fresh ones, in one order, so an
-incremental build and a clean build give the same bytes.
+The cache sits beside ``--out`` (``.site.briefing-cache`` for ``site``), all in
+JSON (never pickle: a cache in a shared folder could have been planted):
 
-A build may reuse the cache only if the fingerprint (generator, MkDocs and
-Material versions, templates, the site's mkdocs.yml, ``--drafts``) is unchanged and ``--out``
-still holds the site the cache describes; otherwise it is a full build.
+- ``project/``: the generated MkDocs project as last built;
+- ``parsed/``: the brief files as parsed, keyed by a hash of their bytes;
+- ``state.json``: the fingerprint, a digest of every page, MkDocs' warnings
+  per page, the stats of the project's files, and the digest of the manifest
+  of the site it describes, with its files' stats.
+
+The state is saved before the new site is swapped in. A build reuses it only
+if the fingerprint (versions, templates, the site's configuration with its
+parents, theme overrides and hooks, ``--drafts``) is unchanged and ``--out``
+holds exactly the site the state names; otherwise it builds in full. A cache
+that cannot be read or does not hang together is dropped with a notice.
 """
 
 from __future__ import annotations
@@ -17,41 +21,41 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
+import sys
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from . import __version__
+from . import __version__, parsed_cache
 from .config import Options
 from .index import SiteIndex
 from .load import RawCorpus
-from .urls import brief_page, page_location
+from .manifest import Manifest, Published, scan
+from .publish import place_of
+from .urls import brief_page
 
 STATE_FILE = "state.json"
 PARSED_DIR = "parsed"
-SEARCH_INDEX = Path("search") / "search_index.json"
+FORMAT = 2
+_STATE_TYPES = {"format": int, "fingerprint": str, "manifest": str, "site": dict, "pages": dict,
+                "registries": str, "project": dict, "warnings": dict}
 
 
 def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def fingerprint(options: Options, generated_config: str) -> str:
-    """Everything besides the briefs that shapes every page: when it changes, build in full."""
+def fingerprint(options: Options, generated_config: str, inputs: list[Path]) -> str:
+    """Everything besides the briefs that shapes every page: when it changes, build in full.
+    ``inputs`` are the site's own files (configuration, parents, theme overrides, hooks)."""
     parts = [__version__, metadata.version("mkdocs"), metadata.version("mkdocs-material"), generated_config]
-    parts += [options.config_file.read_text(encoding="utf-8"), f"drafts: {options.drafts}"]
-    for path in sorted(options.templates_dir.rglob("*")):
+    parts.append(f"drafts: {options.drafts}")
+    files = [(path.relative_to(options.templates_dir), path) for path in sorted(options.templates_dir.rglob("*"))]
+    files += [(path, path) for path in inputs]
+    for shown, path in files:
         if path.is_file():
-            parts.append(f"{path.relative_to(options.templates_dir)}:{digest(path.read_bytes())}")
+            parts.append(f"{shown}:{digest(path.read_bytes())}")
     return digest("\n".join(parts).encode("utf-8"))
-
-
-def _entries_by_page(docs: list[dict]) -> dict[str, list]:
-    by_page: dict[str, list] = {}
-    for entry in docs:
-        by_page.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
-    return by_page
 
 
 @dataclass
@@ -65,31 +69,55 @@ class Plan:
 
 class SiteCache:
     def __init__(self, out_dir: Path):
-        self.root = out_dir.resolve().parent / f".{out_dir.name}.briefing-cache"
+        out = place_of(out_dir).out
+        self.root = out.parent / f".{out.name}.briefing-cache"
         self.project = self.root / "project"
         self.state: dict = {}
-        self.search_entries: dict[str, list] = {}  # the published index's entries, by page
         self._shards: dict[str, set[str]] = {}  # parsed-file shards as read, and the paths in each
+        self._dropped = False
+        self._loaded = False
+        self._project_seen: dict = {}  # the project's file stats as the reuse check found them
+
+    def _drop(self, reason: str) -> None:
+        if not self._dropped:
+            print(f"{self.root}: note: cache dropped ({reason}); building from scratch", file=sys.stderr)
+        self._dropped = True
+        self.state, self._shards = {}, {}
 
     def load(self) -> None:
+        """Read the state (once); drop the cache if it is there but unusable."""
+        if self._loaded:
+            return
+        self._loaded = True
         try:
-            self.state = json.loads((self.root / STATE_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.state = {}
+            text = (self.root / STATE_FILE).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return
+        except (OSError, UnicodeDecodeError) as error:
+            return self._drop(f"{STATE_FILE}: {error}")
+        try:
+            state = json.loads(text)
+        except (ValueError, RecursionError):
+            return self._drop(f"{STATE_FILE} is not JSON")
+        if not (isinstance(state, dict) and all(isinstance(state.get(k), t) for k, t in _STATE_TYPES.items())):
+            return self._drop(f"{STATE_FILE} is not a state this version writes")
+        if state["format"] == FORMAT and not self._dropped:
+            self.state = state
 
     def parsed(self) -> dict:
-        """The brief files as the last successful build parsed them (see ``load_corpus``).
-
-        One file per briefs folder, so that an edit rewrites one folder's worth.
-        """
+        """The brief files as the last build parsed them (see ``load_corpus``); one shard
+        per briefs folder, so that an edit rewrites one folder's worth."""
+        self.load()
         parsed: dict = {}
         self._shards = {}
-        for shard in sorted((self.root / PARSED_DIR).glob("*.pickle")):
+        if self._dropped:
+            return parsed
+        for shard in sorted((self.root / PARSED_DIR).glob("*.json")):
             try:
-                with open(shard, "rb") as stream:
-                    entries = pickle.load(stream)
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-                continue
+                entries = parsed_cache.loads(shard.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, parsed_cache.ShardError) as error:
+                self._drop(f"{PARSED_DIR}/{shard.name}: {error}")
+                return {}
             self._shards[shard.name] = set(entries)
             parsed.update(entries)
         return parsed
@@ -99,24 +127,32 @@ class SiteCache:
         folder.mkdir(parents=True, exist_ok=True)
         shards: dict[str, dict] = {}
         for path, entry in loaded.parsed.items():
-            shards.setdefault(digest(os.path.dirname(path).encode("utf-8")) + ".pickle", {})[path] = entry
+            shards.setdefault(digest(os.path.dirname(path).encode("utf-8")) + ".json", {})[path] = entry
         for name, entries in shards.items():
             if self._shards.get(name) != set(entries) or not loaded.fresh.isdisjoint(entries):
-                with open(folder / name, "wb") as stream:
-                    pickle.dump(entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        for stale in set(self._shards) - set(shards):
+                _write_atomic(folder / name, parsed_cache.dumps(entries))
+        for stale in set(os.listdir(folder)) - set(shards):
             (folder / stale).unlink(missing_ok=True)
 
-    def reusable(self, print_: str, out_dir: Path) -> bool:
-        """Whether ``out_dir`` still holds the site this cache describes, built the same way."""
-        self.load()
-        index = out_dir / SEARCH_INDEX
-        if self.state.get("fingerprint") != print_ or not self.project.is_dir() or not index.is_file():
+    def _project_stats(self) -> dict:
+        return {path: stat[1:] for path, stat in scan(str(self.project))[0].items()} if self.project.is_dir() else {}
+
+    def reusable(self, print_: str, published: Published | None, config_text: str) -> bool:
+        """Whether ``--out`` holds exactly the site the state describes, built the same way,
+        and the project folder is as that build left it."""
+        if not self.state or self.state["fingerprint"] != print_ or published is None:
             return False
-        published = index.read_bytes()
-        if self.state.get("search_index") != digest(published):
+        if self.state["manifest"] != published.digest or not published.intact(self.state["site"]):
+            print(f"{published.root}: note: changed since the last build; building in full", file=sys.stderr)
             return False
-        self.search_entries = _entries_by_page(json.loads(published)["docs"])
+        try:
+            project_config = (self.project / "mkdocs.yml").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            project_config = None
+        self._project_seen = self._project_stats()
+        if project_config != config_text or self._project_seen != self.state["project"]:
+            self._drop("the generated project was changed")
+            return False
         return True
 
     def unchanged_pages(self, index: SiteIndex, loaded: RawCorpus) -> set[str]:
@@ -145,37 +181,47 @@ class SiteCache:
         removed = sorted(set(previous) - set(hashes))
         return Plan(full=False, changed=changed, removed=removed)
 
+    def page_warnings(self, plan: Plan) -> dict[str, list[str]]:
+        """MkDocs' warnings for the pages this build does not rebuild, as the last build had them."""
+        if plan.full:
+            return {}
+        rebuilt, removed = set(plan.changed), set(plan.removed)
+        return {page: list(w) for page, w in self.state["warnings"].items() if page not in rebuilt | removed}
+
     def invalidate(self) -> None:
         """Forget the state: the project folder may now be ahead of ``--out``."""
         (self.root / STATE_FILE).unlink(missing_ok=True)
 
-    def merge_search(self, sites: list[Path], plan: Plan, pages: list[str]) -> bytes:
-        """Combine the fresh entries MkDocs wrote (one index per build process, the
-        first in the site itself) with the published ones; write and return the index."""
-        by_page = {} if plan.full else self.search_entries
-        for site in sites:
-            written = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
-            by_page.update(_entries_by_page(written["docs"]))
-        site_dir = sites[0]
-        locations = sorted({page_location(path) for path in pages})
-        docs = [entry for location in locations for entry in by_page.get(location, ())]
-        data = json.dumps(
-            {"config": written["config"], "docs": docs},
-            separators=(",", ":"),
-            default=str,
-        ).encode("utf-8")
-        (site_dir / SEARCH_INDEX).write_bytes(data)
-        return data
+    def _project_now(self, plan: Plan) -> dict:
+        """The project's file stats after ``write_project``: only the pages written changed."""
+        if plan.full or not self._project_seen:
+            return self._project_stats()
+        removed = set(plan.removed)
+        stats = {path: stat for path, stat in self._project_seen.items() if path[len("docs/"):] not in removed}
+        for page in plan.changed:
+            status = os.stat(self.project / "docs" / page)
+            stats[f"docs/{page}"] = [status.st_size, status.st_mtime_ns]
+        return stats
 
-    def save(self, print_: str, hashes: dict[str, str], search_index: bytes, loaded: RawCorpus) -> None:
+    def save(self, print_: str, hashes: dict[str, str], loaded: RawCorpus, manifest: Manifest, warnings: dict, plan: Plan) -> None:
+        """Describe the site in staging; valid whether or not the swap then happens (the
+        next build compares ``manifest`` with what ``--out`` holds)."""
         self.root.mkdir(parents=True, exist_ok=True)
         self._save_parsed(loaded)
         state = {
+            "format": FORMAT,
             "fingerprint": print_,
+            "manifest": manifest.digest,
+            "site": manifest.stats,
             "pages": hashes,
-            "search_index": digest(search_index),
             "registries": loaded.registry_digest,
+            "project": self._project_now(plan),
+            "warnings": warnings,
         }
-        temporary = self.root / f"{STATE_FILE}.tmp"
-        temporary.write_text(json.dumps(state, separators=(",", ":")), encoding="utf-8")
-        os.replace(temporary, self.root / STATE_FILE)
+        _write_atomic(self.root / STATE_FILE, json.dumps(state, separators=(",", ":")))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

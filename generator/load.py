@@ -48,9 +48,9 @@ class RawCorpus:
     registries: dict[str, Document | None] = field(default_factory=dict)
     briefs: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    # What each brief file parsed to, keyed by path, with the file's (mtime, size):
+    # What each brief file parsed to, keyed by path, with a hash of the file's bytes:
     # a later load reuses an entry whose file did not change.
-    parsed: dict[str, tuple[tuple[int, int], Document | Problem]] = field(default_factory=dict)
+    parsed: dict[str, tuple[str, Document | Problem]] = field(default_factory=dict)
     fresh: set[str] = field(default_factory=set)  # brief paths parsed by this load, not reused
     # False when every brief is as the previous load left it but for Markdown bodies:
     # then only the edited briefs' own pages can differ.
@@ -218,10 +218,12 @@ def load_corpus(briefs_dir: Path, parsed: dict | None = None) -> RawCorpus:
     raw.front_matter_changed = not previous
     for path in brief_paths(briefs_dir, raw.problems):
         shown = str(path)
-        status = path.stat()
-        key = (status.st_mtime_ns, status.st_size)
+        try:
+            key = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except OSError:
+            key = ""  # unreadable: parsed again, and the parse reports why
         entry = previous.get(shown)
-        if entry is not None and tuple(entry[0]) == key:
+        if entry is not None and key and entry[0] == key:
             result = entry[1]
         else:
             result = _parse_brief_file(path)

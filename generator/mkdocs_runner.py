@@ -6,9 +6,12 @@ here it answers "yes" for those pages only. So every page sees the same files
 and nav as in a full build, and an edit rebuilds one page. MkDocs renders one
 page after another on one core, so a large set of pages is split among
 processes; the first writes the theme's files, the sitemap and the 404 page,
-the others' pages are moved in beside them, and every process's search entries
-are merged by :mod:`generator.cache`. Processes are spawned, not forked:
+the others' pages are moved in beside them. Processes are spawned, not forked:
 ``serve`` builds while its server threads run.
+
+Each warning comes with the page MkDocs was reading or writing when it was
+logged, so that a cached page's warnings can be shown again (``--strict``
+gives the same result warm or cold); MkDocs itself never runs strict here.
 """
 
 from __future__ import annotations
@@ -48,41 +51,54 @@ def _environment(name: str, value: str) -> Iterator[None]:
 
 
 class _DropDirtyWarning(logging.Filter):
-    """MkDocs warns on every --dirty build; ours merges the search index, so the warning does not apply."""
+    """MkDocs warns on every --dirty build; ours rebuilds every page that changed, so the warning does not apply."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-class _WarningCounter(logging.Handler):
+Warning = tuple  # (page under docs/ or None, message)
+
+
+class _Collector(logging.Handler):
+    """Warnings with the page they come from; errors, to say why a build failed."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.messages: list[str] = []
+        self.warnings: list[Warning] = []
+        self.errors: list[str] = []
+        self.config = None
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        if record.levelno >= logging.ERROR:
+            self.errors.append(record.getMessage())
+            return
+        page = getattr(self.config, "_current_page", None)
+        self.warnings.append((page.file.src_uri if page is not None else None, record.getMessage()))
 
 
-def run_mkdocs(config_path: Path, site_dir: Path, strict: bool, epoch: int) -> list[str]:
+def run_mkdocs(config_path: Path, site_dir: Path, epoch: int) -> list[Warning]:
     """Build with MkDocs from Python, as ``--dirty`` (see ``_only_these_pages``); return its warnings."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     logger = logging.getLogger("mkdocs")
-    counter, dirty_warning = _WarningCounter(), _DropDirtyWarning()
-    logger.addHandler(counter)
+    collector, dirty_warning = _Collector(), _DropDirtyWarning()
+    logger.addHandler(collector)
     logging.getLogger("mkdocs.commands.build").addFilter(dirty_warning)
     try:
         with _environment("SOURCE_DATE_EPOCH", str(epoch)):
-            config = load_config(config_file=str(config_path), site_dir=str(site_dir), strict=strict)
+            config = load_config(config_file=str(config_path), site_dir=str(site_dir), strict=False)
+            collector.config = config
             mkdocs_build(config, dirty=True)
     except (exceptions.MkDocsException, OSError, yaml.YAMLError) as error:
-        raise BuildError(f"mkdocs build failed: {error}") from error
+        reasons = "; ".join(dict.fromkeys(collector.errors)) or str(error)
+        raise BuildError(f"mkdocs build failed: {reasons}") from error
     finally:
-        logger.removeHandler(counter)
+        logger.removeHandler(collector)
         logging.getLogger("mkdocs.commands.build").removeFilter(dirty_warning)
-    return counter.messages
+    return collector.warnings
 
 
 @contextlib.contextmanager
@@ -103,34 +119,28 @@ def _only_these_pages(pages: set[str], with_static_files: bool) -> Iterator[None
         File.is_modified = original
 
 
-def _build_share(
-    config_path: Path, site_dir: Path, strict: bool, epoch: int, pages: set[str], static_files: bool
-) -> list[str]:
+def _build_share(config_path: Path, site_dir: Path, epoch: int, pages: set[str], static_files: bool) -> list[Warning]:
     tune_gc()
     with _only_these_pages(pages, with_static_files=static_files):
-        return run_mkdocs(config_path, site_dir, strict, epoch)
+        return run_mkdocs(config_path, site_dir, epoch)
 
 
-def build_pages(
-    config_path: Path, site_dir: Path, strict: bool, epoch: int, pages: list[str], full: bool, jobs: int
-) -> tuple[list[str], list[Path]]:
+def build_pages(config_path: Path, site_dir: Path, epoch: int, pages: list[str], full: bool, jobs: int) -> list[Warning]:
     """Build ``pages`` into the empty ``site_dir``, with the theme's files if ``full``, and
-    always the sitemap and 404 page; return warnings and the search indexes written (one
-    per process) for the cache to merge."""
+    always the sitemap and 404 page; return MkDocs' warnings."""
     jobs = 1 if len(pages) < PARALLEL_FROM_PAGES else jobs
     shares = [set(pages[k::jobs]) for k in range(jobs)]
     if jobs == 1:
-        return _build_share(config_path, site_dir, strict, epoch, shares[0], full), [site_dir]
+        return _build_share(config_path, site_dir, epoch, shares[0], full)
     sites = [site_dir] + [site_dir.with_name(f"{site_dir.name}-{k}") for k in range(1, jobs)]
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = [
-            pool.submit(_build_share, config_path, sites[k], strict, epoch, shares[k], full and k == 0)
-            for k in range(jobs)
+            pool.submit(_build_share, config_path, sites[k], epoch, shares[k], full and k == 0) for k in range(jobs)
         ]
-        warnings = [message for future in futures for message in future.result()]
+        warnings = [warning for future in futures for warning in future.result()]
     for k in range(1, jobs):
         for page in shares[k]:
             target = site_dir / page_output(page)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(sites[k] / page_output(page), target)
-    return warnings, sites
+    return warnings

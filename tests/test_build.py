@@ -108,12 +108,24 @@ def test_refuses_to_replace_a_folder_that_is_not_a_site(corpus):
     precious.mkdir()
     (precious / "notes.txt").write_text("keep me")
     options = corpus.options(out_dir=precious)
-    with pytest.raises(BuildError, match="does not look like a built site"):
+    with pytest.raises(BuildError, match="did not write .*notes.txt"):
         build(options, check(options))
     assert (precious / "notes.txt").read_text() == "keep me"
     options = corpus.options(out_dir=corpus.briefs.parent)
     with pytest.raises(BuildError, match="refusing to build into"):
         build(options, check(options))
+
+
+def test_a_sitemap_does_not_make_a_folder_a_site(corpus):
+    corpus.write("a.md", brief_text())
+    www = corpus.root / "www"
+    (www / "private").mkdir(parents=True)
+    (www / "sitemap.xml").write_text("<urlset/>")
+    (www / "private" / "letter.txt").write_text("keep me")
+    before = tree_digest(www)
+    with pytest.raises(BuildError, match="private/letter.txt.*sitemap.xml|sitemap.xml.*private/letter.txt"):
+        corpus.build(out_dir=www)
+    assert tree_digest(www) == before
 
 
 def test_drafts_are_checked_but_published_only_on_request(corpus):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import json
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
 from generator.build import BuildError
-from generator.cache import SEARCH_INDEX
 from generator.demo import write_demo_corpus
+from generator.manifest import MANIFEST
 
 from conftest import PROJECT, Corpus, brief_text
 from test_build import tree_digest
@@ -32,10 +34,6 @@ def clean_build(corpus: Corpus, tmp_path, **options):
 
 def first_brief(corpus: Corpus):
     return sorted(p for p in corpus.briefs.rglob("*.md"))[0]
-
-
-def search_locations(site):
-    return {doc["location"].split("#")[0] for doc in json.loads((site / SEARCH_INDEX).read_text())["docs"]}
 
 
 def test_edit_rebuilds_only_what_changed_and_matches_clean(demo, tmp_path):
@@ -71,8 +69,6 @@ def test_incremental_equals_clean_after_corpus_changes(demo, tmp_path, change):
     site = demo.build()
     clean = clean_build(demo, tmp_path)
     assert tree_digest(site) == tree_digest(clean)
-    pages = {"" if p.parent == site else f"{p.parent.relative_to(site)}/" for p in site.rglob("index.html")}
-    assert search_locations(site) == pages
 
 
 def test_publishing_drafts_rebuilds_the_indexes(demo, tmp_path):
@@ -97,18 +93,6 @@ def test_template_change_forces_full_build(tmp_path):
     assert tree_digest(site) == tree_digest(clean_build(corpus, tmp_path, templates_dir=templates))
 
 
-def test_search_index_holds_every_page_after_incremental_build(demo):
-    site = demo.build()
-    before = search_locations(site)
-    brief = first_brief(demo)
-    brief.write_text(brief.read_text().replace("title: '", "title: 'Retitled ", 1))
-    site = demo.build()
-    after = search_locations(site)
-    assert after == before
-    titles = [d["title"] for d in json.loads((site / SEARCH_INDEX).read_text())["docs"] if d["location"] == f"briefs/{brief.stem}/"]
-    assert titles and titles[0].startswith("Retitled ")
-
-
 def test_failed_incremental_build_leaves_site_and_next_build_is_clean(demo, tmp_path, monkeypatch):
     site = demo.build()
     before = tree_digest(site)
@@ -129,8 +113,174 @@ def test_failed_incremental_build_leaves_site_and_next_build_is_clean(demo, tmp_
     assert tree_digest(site) == tree_digest(clean_build(demo, tmp_path))
 
 
-def test_out_folder_changed_by_hand_forces_full_build(demo, tmp_path):
-    site = demo.build()
-    (site / SEARCH_INDEX).write_text("{}")
+def cache_root(site):
+    return site.parent / f".{site.name}.briefing-cache"
+
+
+def edit_body_keeping_size_and_mtime(path):
+    text = path.read_text()
+    status = path.stat()
+    path.write_text(text.replace("\n---\n", "\n---\nX", 1)[:-1])
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert path.stat().st_size == status.st_size
+
+
+def swap_contents(first, second):
+    one, two = first.read_bytes(), second.read_bytes()
+    times = [(p.stat().st_atime_ns, p.stat().st_mtime_ns) for p in (first, second)]
+    first.write_bytes(two)
+    second.write_bytes(one)
+    for path, ns in zip((first, second), times):
+        os.utime(path, ns=ns)
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_seen(demo, tmp_path):
+    demo.build()
+    brief = first_brief(demo)
+    edit_body_keeping_size_and_mtime(brief)
     site = demo.build()
     assert tree_digest(site) == tree_digest(clean_build(demo, tmp_path))
+
+
+def test_two_briefs_of_one_size_swapped_are_seen(demo, tmp_path):
+    demo.write("2020/zz-one.md", brief_text(title="First twin", actors="[state-0]"))
+    demo.write("2020/zz-two.md", brief_text(title="Other twin", actors="[state-0]"))
+    demo.build()
+    swap_contents(demo.briefs / "2020/zz-one.md", demo.briefs / "2020/zz-two.md")
+    site = demo.build()
+    assert "Other twin" in (site / "briefs" / "zz-one" / "index.html").read_text()
+    assert tree_digest(site) == tree_digest(clean_build(demo, tmp_path))
+
+
+def delete_a_page(site):
+    shutil.rmtree(next((site / "briefs").iterdir()))
+
+
+def delete_assets(site):
+    shutil.rmtree(site / "assets")
+
+
+def edit_a_page(site):
+    page = site / "timeline" / "index.html"
+    page.write_text(page.read_text().replace("<body", "<body data-edited", 1))
+
+
+def replace_a_page_same_bytes(site):
+    page = site / "timeline" / "index.html"
+    data = page.read_bytes()
+    page.unlink()
+    page.write_bytes(data)
+
+
+@pytest.mark.parametrize("change", [delete_a_page, delete_assets, edit_a_page, replace_a_page_same_bytes])
+def test_out_folder_changed_by_hand_is_rebuilt_whole(demo, tmp_path, change):
+    site = demo.build()
+    change(site)
+    brief = first_brief(demo)
+    brief.write_text(brief.read_text().replace("\n---\n", "\n---\nChanged.\n\n", 1))
+    site = demo.build()
+    assert tree_digest(site) == tree_digest(clean_build(demo, tmp_path))
+
+
+def test_a_stray_file_in_out_is_refused_and_kept(demo):
+    site = demo.build()
+    (site / "briefs" / "notes.txt").write_text("mine")
+    before = tree_digest(site)
+    with pytest.raises(BuildError, match="did not write: briefs/notes.txt"):
+        demo.build()
+    assert tree_digest(site) == before
+
+
+def corrupt_state_null(cache):
+    (cache / "state.json").write_text("null")
+
+
+def corrupt_state_truncated(cache):
+    state = cache / "state.json"
+    state.write_bytes(state.read_bytes()[:100])
+
+
+def corrupt_shard_truncated(cache):
+    shard = sorted((cache / "parsed").iterdir())[0]
+    shard.write_bytes(shard.read_bytes()[:-40])
+
+
+def corrupt_shard_garbage(cache):
+    sorted((cache / "parsed").iterdir())[0].write_bytes(b"\x80\x04garbage")
+
+
+def corrupt_shard_wrong_entries(cache):
+    shard = sorted((cache / "parsed").iterdir())[0]
+    shard.write_text(shard.read_text().replace('"doc":[', '"doc":[1,', 1))
+
+
+def delete_project_docs(cache):
+    shutil.rmtree(cache / "project" / "docs")
+
+
+def edit_project_page(cache):
+    page = next((cache / "project" / "docs" / "briefs").iterdir())
+    page.write_text(page.read_text() + "\nPlanted.\n")
+
+
+CORRUPTIONS = [
+    corrupt_state_null, corrupt_state_truncated, corrupt_shard_truncated, corrupt_shard_garbage,
+    corrupt_shard_wrong_entries, delete_project_docs, edit_project_page,
+]
+
+
+@pytest.mark.parametrize("corrupt", CORRUPTIONS)
+def test_a_broken_cache_is_dropped_with_a_notice(demo, tmp_path, capsys, corrupt):
+    site = demo.build()
+    corrupt(cache_root(site))
+    brief = first_brief(demo)
+    brief.write_text(brief.read_text().replace("\n---\n", "\n---\nChanged.\n\n", 1))
+    capsys.readouterr()
+    site = demo.build()
+    assert "cache dropped" in capsys.readouterr().err
+    assert tree_digest(site) == tree_digest(clean_build(demo, tmp_path))
+    capsys.readouterr()
+    demo.build()
+    assert "note:" not in capsys.readouterr().err
+
+
+def test_the_cache_holds_no_pickle(demo):
+    site = demo.build()
+    for path in cache_root(site).rglob("*"):
+        assert not path.name.endswith((".pickle", ".pkl"))
+        if path.is_file() and path.parent.name in ("parsed", cache_root(site).name):
+            assert path.read_bytes()[:1] == b"{", path
+
+
+def site_inputs(corpus, tmp_path):
+    """A site configuration with a parent, theme overrides and a hook, all relative."""
+    parent = tmp_path / "shared" / "base.yml"
+    parent.parent.mkdir()
+    parent.write_text("copyright: Shared parent one\n")
+    overrides = tmp_path / "overrides"
+    (overrides / "partials").mkdir(parents=True)
+    (overrides / "partials" / "copyright.html").write_text("<div class='md-copyright'>{{ config.copyright }} / override one</div>\n")
+    (tmp_path / "hooks.py").write_text("def on_page_content(html, **kwargs):\n    return html + '<p>hook one</p>'\n")
+    text = corpus.config.read_text().replace("theme:\n  name: material\n", "theme:\n  name: material\n  custom_dir: overrides\n")
+    corpus.config.write_text(f"INHERIT: shared/base.yml\nhooks: [hooks.py]\n{text}")
+    return parent, overrides / "partials" / "copyright.html", tmp_path / "hooks.py"
+
+
+def cli_build(corpus, out):
+    """A build in its own process: MkDocs loads a hook module once per process."""
+    argv = [sys.executable, "-m", "generator", "build", "--briefs", str(corpus.briefs), "--config", str(corpus.config), "--out", str(out)]
+    subprocess.run(argv, check=True, capture_output=True, env=dict(os.environ, PYTHONPATH=str(PROJECT)))
+    return out
+
+
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_parent_config_theme_overrides_and_hooks_are_in_the_fingerprint(tmp_path, which):
+    corpus = Corpus(tmp_path)
+    corpus.write("a.md", brief_text())
+    inputs = site_inputs(corpus, tmp_path)
+    page = cli_build(corpus, tmp_path / "site") / "briefs" / "a" / "index.html"
+    assert all(word in page.read_text() for word in ("Shared parent one", "override one", "hook one"))
+    inputs[which].write_text(inputs[which].read_text().replace(" one", " number two"))
+    site = cli_build(corpus, tmp_path / "site")
+    assert ("Shared parent number two", "override number two", "hook number two")[which] in page.read_text()
+    assert tree_digest(site) == tree_digest(cli_build(corpus, tmp_path / "clean"))
