@@ -22,6 +22,7 @@ from .config import NAV, Options, gc_paused
 from .index import SiteIndex, build_index
 from .load import RawCorpus, load_corpus
 from .mkdocs_runner import BuildError, build_pages
+from .outputs.search import index_site
 from .model import Problem
 from .render import render_pages
 from .urls import page_output
@@ -65,6 +66,7 @@ def write_project(project_dir: Path, pages: dict[str, str], plan: Plan, options:
         assets = options.templates_dir / "assets"
         if assets.is_dir():
             shutil.copytree(assets, docs_dir / "assets")
+        shutil.copytree(options.templates_dir / "overrides", project_dir / "overrides", dirs_exist_ok=True)
         (project_dir / "mkdocs.yml").write_text(config_text, encoding="utf-8")
     for relative in plan.changed:
         page = docs_dir / relative
@@ -103,9 +105,9 @@ def swap_in(new_site: Path, out_dir: Path, retired: Path) -> None:
 
 def apply_changes(new_files: Path, out_dir: Path, removed: list[str]) -> None:
     """Move the rebuilt files into the published site, one atomic rename each, and
-    delete the pages that are gone. Search index and sitemap go last."""
+    delete the pages that are gone. The sitemap goes last."""
     moves = [Path(folder, name) for folder, _, names in os.walk(new_files) for name in names]
-    moves.sort(key=lambda path: path.name in ("search_index.json", "sitemap.xml", "sitemap.xml.gz"))
+    moves.sort(key=lambda path: path.name in ("sitemap.xml", "sitemap.xml.gz"))
     for source in moves:
         target = out_dir / source.relative_to(new_files)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -144,14 +146,15 @@ def build(options: Options, checked: Checked, cache: SiteCache | None = None) ->
         plan = cache.plan(reusable, hashes)
         cache.invalidate()
         config_path = write_project(cache.project, pages, plan, options, config_text)
-        warnings, indexes = build_pages(
+        warnings, _ = build_pages(
             config_path, site, options.strict, build_date(checked.index), plan.changed, plan.full, options.jobs
         )
-        search_index = cache.merge_search(indexes, plan, list(hashes))
         if plan.full:
+            search_index = index_site(site, cache.root)
             swap_in(site, out_dir, staging / "retired")
         else:
             apply_changes(site, out_dir, plan.removed)
+            search_index = index_site(out_dir, cache.root, {page_output(page) for page in plan.changed})
         cache.save(print_, hashes, search_index, checked.loaded)
         return warnings
     finally:

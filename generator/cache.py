@@ -2,10 +2,8 @@
 
 The cache sits beside ``--out`` (``.site.briefing-cache`` for ``site``) and holds
 the generated MkDocs project as last built, a digest of every page, and the
-brief files as parsed. ``mkdocs build --dirty`` writes a search index holding
-only the rebuilt pages, so the index is always written here: the published
-index's entries for unchanged pages plus the fresh ones, in one order, so an
-incremental build and a clean build give the same bytes.
+brief files as parsed (and, written by :mod:`generator.outputs.search`, each
+page's search record).
 
 A build may reuse the cache only if the fingerprint (generator, MkDocs and
 Material versions, templates, the site's mkdocs.yml, ``--drafts``) is unchanged and ``--out``
@@ -26,11 +24,12 @@ from . import __version__
 from .config import Options
 from .index import SiteIndex
 from .load import RawCorpus
-from .urls import brief_page, page_location
+from .outputs.search import ENTRY_FILE
+from .urls import SEARCH_BUNDLE, brief_page
 
 STATE_FILE = "state.json"
 PARSED_DIR = "parsed"
-SEARCH_INDEX = Path("search") / "search_index.json"
+SEARCH_INDEX = Path(SEARCH_BUNDLE) / ENTRY_FILE  # rewritten by every build: proof of which build --out holds
 
 
 def digest(data: bytes) -> str:
@@ -47,13 +46,6 @@ def fingerprint(options: Options, generated_config: str) -> str:
     return digest("\n".join(parts).encode("utf-8"))
 
 
-def _entries_by_page(docs: list[dict]) -> dict[str, list]:
-    by_page: dict[str, list] = {}
-    for entry in docs:
-        by_page.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
-    return by_page
-
-
 @dataclass
 class Plan:
     """Which pages to write and rebuild; ``full`` means everything, from scratch."""
@@ -68,7 +60,6 @@ class SiteCache:
         self.root = out_dir.resolve().parent / f".{out_dir.name}.briefing-cache"
         self.project = self.root / "project"
         self.state: dict = {}
-        self.search_entries: dict[str, list] = {}  # the published index's entries, by page
         self._shards: dict[str, set[str]] = {}  # parsed-file shards as read, and the paths in each
 
     def load(self) -> None:
@@ -113,11 +104,7 @@ class SiteCache:
         index = out_dir / SEARCH_INDEX
         if self.state.get("fingerprint") != print_ or not self.project.is_dir() or not index.is_file():
             return False
-        published = index.read_bytes()
-        if self.state.get("search_index") != digest(published):
-            return False
-        self.search_entries = _entries_by_page(json.loads(published)["docs"])
-        return True
+        return self.state.get("search_index") == digest(index.read_bytes())
 
     def unchanged_pages(self, index: SiteIndex, loaded: RawCorpus) -> set[str]:
         """Pages that need no rendering. With the same registries, a brief page whose file
@@ -148,24 +135,6 @@ class SiteCache:
     def invalidate(self) -> None:
         """Forget the state: the project folder may now be ahead of ``--out``."""
         (self.root / STATE_FILE).unlink(missing_ok=True)
-
-    def merge_search(self, sites: list[Path], plan: Plan, pages: list[str]) -> bytes:
-        """Combine the fresh entries MkDocs wrote (one index per build process, the
-        first in the site itself) with the published ones; write and return the index."""
-        by_page = {} if plan.full else self.search_entries
-        for site in sites:
-            written = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
-            by_page.update(_entries_by_page(written["docs"]))
-        site_dir = sites[0]
-        locations = sorted({page_location(path) for path in pages})
-        docs = [entry for location in locations for entry in by_page.get(location, ())]
-        data = json.dumps(
-            {"config": written["config"], "docs": docs},
-            separators=(",", ":"),
-            default=str,
-        ).encode("utf-8")
-        (site_dir / SEARCH_INDEX).write_bytes(data)
-        return data
 
     def save(self, print_: str, hashes: dict[str, str], search_index: bytes, loaded: RawCorpus) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
