@@ -11,11 +11,12 @@ cache folder, and only the pages a build rewrote are read again.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from ..mkdocs_runner import BuildError
@@ -79,12 +80,14 @@ def update_records(site_dir: Path, records_dir: Path, fresh: set[str] | None) ->
     manifest_path.write_text(json.dumps(pages), encoding="utf-8")
 
 
-async def _write_bundle(records_dir: Path, bundle: Path) -> None:
-    from pagefind.index import PagefindIndex
-
-    config = {"output_path": str(bundle), "exclude_selectors": EXCLUDED}
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(records_dir))
+def _write_bundle(records_dir: Path, bundle: Path) -> None:
+    """Run the Pagefind binary that the ``pagefind[bin]`` wheel carries over the records."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(records_dir), "--output-path", str(bundle), "--silent"]
+    for selector in EXCLUDED:
+        command += ["--exclude-selectors", selector]
+    run = subprocess.run(command, capture_output=True, text=True)
+    if run.returncode != 0 or not (bundle / ENTRY_FILE).is_file():
+        raise BuildError(f"search index failed: {(run.stderr or run.stdout).strip() or f'pagefind exited {run.returncode}'}")
 
 
 def index_site(site_dir: Path, cache_dir: Path, fresh: set[str] | None = None) -> bytes:
@@ -99,12 +102,12 @@ def index_site(site_dir: Path, cache_dir: Path, fresh: set[str] | None = None) -
     scratch = site_dir.parent / f".{site_dir.name}.{SEARCH_BUNDLE}.new"
     shutil.rmtree(scratch, ignore_errors=True)
     try:
-        asyncio.run(_write_bundle(records_dir.resolve(), scratch.resolve()))
+        _write_bundle(records_dir.resolve(), scratch.resolve())
         canonicalise(scratch)
         entry = (scratch / ENTRY_FILE).read_bytes()
-    except Exception as error:  # the Pagefind service reports its failures as plain Exceptions
+    except (OSError, ValueError, BuildError) as error:
         shutil.rmtree(scratch, ignore_errors=True)
-        raise BuildError(f"search index failed: {error}") from error
+        raise error if isinstance(error, BuildError) else BuildError(f"search index failed: {error}") from error
     bundle = site_dir / SEARCH_BUNDLE
     retired = site_dir.parent / f".{site_dir.name}.{SEARCH_BUNDLE}.old"
     if bundle.exists():

@@ -236,6 +236,7 @@
     }
     async function run() {
       const mine = ++sequence;
+      page.setAttribute("aria-busy", "true");
       const term = query.value.trim();
       const facets = chosen();
       const byDate = sort.value ? sort.value === "date" : !term;
@@ -260,6 +261,7 @@
         pageData.forEach((data) => pageList.append(resultItem(data, "li")));
         pagesBox.append(pageList);
       }
+      page.setAttribute("aria-busy", "false");
     }
 
     readUrl();
