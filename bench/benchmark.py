@@ -2,6 +2,7 @@
 
     python bench/benchmark.py                  # 1,000, 2,000, 5,000 and 10,000 briefs, 3 rounds
     python bench/benchmark.py --sizes 500 1000 --repeat 1   # a quicker look
+    python bench/benchmark.py --search SITE    # search figures of a site built already
 
 Every figure is the median of ``--repeat`` rounds; a round runs the generator
 stage, the floor, a full build and a one-brief edit, each as a separate process
@@ -113,6 +114,81 @@ def measure(size: int, work: Path, repeat: int) -> dict:
     return row
 
 
+SEARCH_WORD = "ceasefire"  # a word of the demo corpus found in many briefs: a large index chunk
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+WATCH_FIRST_RESULT = """() => {
+  const seen = () => document.querySelector('.bsearch__panel:not([hidden]) .bsearch-result');
+  new MutationObserver(() => { if (seen() && !window.firstResultAt) window.firstResultAt = performance.now(); })
+    .observe(document.body, {childList: true, subtree: true, attributes: true});
+}"""
+
+
+def measure_search(site: Path, word: str = SEARCH_WORD) -> dict:
+    """Index time (full, and after one page changed) and, in headless Chromium, the bytes
+    fetched for search and the time from typing a one-word query on a brief page to
+    the first result shown (cold: nothing cached)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(PROJECT))
+    from generator.outputs.search import index_site
+
+    figures = {}
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-search-") as cache:
+        started = time.perf_counter()
+        index_site(site, Path(cache))
+        figures["index_full"] = time.perf_counter() - started
+        page = next(iter(sorted((site / "briefs").glob("*/index.html"))))
+        started = time.perf_counter()
+        index_site(site, Path(cache), {page.relative_to(site).as_posix()})
+        figures["index_one_page"] = time.perf_counter() - started
+
+    handler = type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *args: None})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/briefs/{page.parent.name}/"
+    fetched: list[tuple[str, int]] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            tab = browser.new_page()
+            tab.on("requestfinished", lambda request: fetched.append((request.url, sum(request.sizes()[k] for k in ("responseBodySize", "responseHeadersSize")))))
+            tab.goto(url)
+            tab.wait_for_load_state("networkidle")
+            tab.evaluate(WATCH_FIRST_RESULT)
+            tab.locator(".bsearch__input").focus()
+            typed = tab.evaluate("performance.now()")
+            tab.keyboard.type(word)
+            tab.wait_for_function("window.firstResultAt", timeout=60000)
+            figures["first_result_s"] = (tab.evaluate("window.firstResultAt") - typed) / 1000
+            tab.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+    search_files = [(u, n) for u, n in fetched if "/pagefind/" in u or "/assets/search." in u]
+    if os.environ.get("BENCH_VERBOSE"):
+        print("\n".join(f"{n:>8} {u}" for u, n in search_files))
+    figures["search_bytes"] = sum(n for _, n in search_files)
+    figures["search_requests"] = len(search_files)
+    figures["pagefind_bytes_on_disk"] = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    return figures
+
+
+def search_line(figures: dict) -> str:
+    return (
+        f"index {figures['index_full']:.1f} s (one page changed: {figures['index_one_page']:.1f} s); "
+        f"one-word query on a brief page: {figures['search_bytes'] / 1024:.0f} KiB in {figures['search_requests']} "
+        f"requests, first result {figures['first_result_s']:.2f} s after typing; "
+        f"bundle on disk {figures['pagefind_bytes_on_disk'] / 2**20:.1f} MiB"
+    )
+
+
 def machine() -> str:
     model = next(
         (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
@@ -146,7 +222,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 5000, 10000])
     parser.add_argument("--repeat", type=int, default=3, help="rounds per size; figures are medians")
     parser.add_argument("--output", type=Path, default=PROJECT / "docs" / "benchmarks.md")
+    parser.add_argument("--search", type=Path, metavar="SITE", help="only measure search on a built site")
     args = parser.parse_args()
+    if args.search:
+        print(search_line(measure_search(args.search)))
+        return
     rows = []
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"briefing-bench-{size}-") as work:

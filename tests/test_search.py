@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from conftest import PROJECT, Corpus, brief_text, pagefind_records, parse_page
-from markup import PAYLOADS, write_markup_corpus
-from test_browser import browser, sample_url, serve  # noqa: F401 (fixtures)
+from markup import PAYLOADS
+from test_browser import browser, markup_site, sample_url, serve  # noqa: F401 (fixtures)
 
 BRIEFS = PROJECT / "briefs"
 
@@ -256,39 +256,33 @@ def test_search_after_incremental_build_and_cyrillic_body_words(browser, tmp_pat
 
 
 @pytest.mark.browser
-def test_markup_in_results_and_filter_labels_shows_as_text(browser, tmp_path):  # noqa: F811
-    corpus = Corpus(tmp_path)
-    write_markup_corpus(corpus)
-    site = corpus.build()
-    server, url = serve(site)
+def test_markup_in_results_and_filter_labels_shows_as_text(browser, markup_site):  # noqa: F811
+    _, url = markup_site
     dialogs: list[str] = []
-    try:
-        page = browser.new_page()
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        open_search(page, f"{url}search/?q=plain&actor=evil")
-        result = page.locator(".bsearch-page__results li").first
-        assert result.locator(".bsearch-result__title").inner_text() == PAYLOADS["title"]
-        labels = {
-            name: page.locator(f"select[name={name}] option:not([value=''])").first.inner_text()
-            for name in ("actor", "round", "topic")
-        }
-        assert labels == {
-            "actor": f"{PAYLOADS['actor_name']} (1)",
-            "round": f"{PAYLOADS['round_name']} (1)",
-            "topic": f"{PAYLOADS['topic_name']} (1)",
-        }
-        assert page.locator(".bsearch-page script, .bsearch-page img, .bsearch-page iframe, .bsearch-page b").count() == 0
-        page.goto(url)
-        paths = type_in_header(page, "alias")
-        assert "/actors/evil/" in paths
-        panel = page.locator(".bsearch__panel").inner_text()
-        assert PAYLOADS["actor_name"] in panel and PAYLOADS["alias"] in panel
-        assert page.locator(".bsearch__panel script, .bsearch__panel b, .bsearch__panel img").count() == 0
-        page.goto(url)
-        type_in_header(page, "onerror")
-        assert PAYLOADS["summary"] in page.locator(".bsearch__panel .bsearch-excerpt").first.inner_text()
-        page.wait_for_timeout(300)
-        page.close()
-    finally:
-        server.shutdown()
+    page = browser.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_search(page, f"{url}search/?q=plain&actor=evil")
+    result = page.locator(".bsearch-page__results li").first
+    assert result.locator(".bsearch-result__title").inner_text() == PAYLOADS["title"]
+    labels = {
+        name: page.locator(f"select[name={name}] option:not([value=''])").first.inner_text()
+        for name in ("actor", "round", "topic")
+    }
+    assert labels == {
+        "actor": f"{PAYLOADS['actor_name']} (1)",
+        "round": f"{PAYLOADS['round_name']} (1)",
+        "topic": f"{PAYLOADS['topic_name']} (1)",
+    }
+    assert page.locator(".bsearch-page script, .bsearch-page img, .bsearch-page iframe, .bsearch-page b").count() == 0
+    page.goto(url)
+    paths = type_in_header(page, "alias")
+    assert "/actors/evil/" in paths
+    panel = page.locator(".bsearch__panel").inner_text()
+    assert PAYLOADS["actor_name"] in panel and PAYLOADS["alias"] in panel
+    assert page.locator(".bsearch__panel script, .bsearch__panel b, .bsearch__panel img").count() == 0
+    page.goto(url)
+    type_in_header(page, "onerror")
+    assert PAYLOADS["summary"] in page.locator(".bsearch__panel .bsearch-excerpt").first.inner_text()
+    page.wait_for_timeout(300)
+    page.close()
     assert dialogs == []

@@ -133,7 +133,9 @@
     input.addEventListener("focus", () => { pagefind(); });
     input.addEventListener("input", () => {
       clearTimeout(timer);
-      timer = setTimeout(update, 120);
+      const term = input.value.trim();
+      if (term) pagefind().then((module) => module.preload(term, { filters: NOT_A_BRIEF }));
+      timer = setTimeout(update, 80);
     });
     input.addEventListener("keydown", (event) => {
       const links = options();
