@@ -133,8 +133,6 @@
     input.addEventListener("focus", () => { pagefind(); });
     input.addEventListener("input", () => {
       clearTimeout(timer);
-      const term = input.value.trim();
-      if (term) pagefind().then((module) => module.preload(term, { filters: NOT_A_BRIEF }));
       timer = setTimeout(update, 80);
     });
     input.addEventListener("keydown", (event) => {
