@@ -25,6 +25,7 @@ from .load import RawCorpus, load_corpus
 from .linked_copy import link_copy, move_over
 from .manifest import Published, inspect, write_manifest
 from .mkdocs_runner import BuildError, build_pages
+from .outputs.search import index_site
 from .model import Problem
 from .publish import NEW, Place, clean_stale, locked, place_of, staging, swap_in
 from .render import render_pages
@@ -32,6 +33,7 @@ from .site_config import SiteConfig, read_site_config
 from .urls import brief_page, page_output
 from .validate import validate
 
+THEME_OVERRIDES = "overrides"  # in site_templates/ and in the generated project
 LATEST_EPOCH = 2**32 - 1  # gzip (sitemap.xml.gz) stores the build date in 32 bits
 
 
@@ -70,18 +72,25 @@ def generated_config(options: Options, site: SiteConfig | None = None) -> str:
         "use_directory_urls": True,
         "nav": [{title: path} for title, path in NAV],
         **site.overrides,
+        "theme": {"custom_dir": THEME_OVERRIDES},
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
-def write_project(project_dir: Path, pages: dict[str, str], plan: Plan, options: Options, config_text: str) -> Path:
-    """Write the plain MkDocs project (Markdown pages, assets, mkdocs.yml); return its config path."""
+def write_project(
+    project_dir: Path, pages: dict[str, str], plan: Plan, options: Options, config_text: str, site: SiteConfig
+) -> Path:
+    """Write the plain MkDocs project (Markdown pages, assets, theme overrides, mkdocs.yml);
+    return its config path. The site's own ``custom_dir`` is laid over briefing's overrides."""
     docs_dir = project_dir / "docs"
     if plan.full:
         shutil.rmtree(project_dir, ignore_errors=True)
         assets = options.templates_dir / "assets"
         if assets.is_dir():
             shutil.copytree(assets, docs_dir / "assets")
+        for overrides in (options.templates_dir / THEME_OVERRIDES, site.custom_dir):
+            if overrides is not None and overrides.is_dir():
+                shutil.copytree(overrides, project_dir / THEME_OVERRIDES, dirs_exist_ok=True)
         (project_dir / "mkdocs.yml").write_text(config_text, encoding="utf-8")
     for relative in plan.changed:
         page = docs_dir / relative
@@ -112,13 +121,14 @@ def refuse_inputs(place: Place, options: Options) -> None:
                 raise BuildError(f"refusing to build into {options.out_dir}: it contains {input_path}")
 
 
-def index_for_search(site: Path) -> None:
+def index_for_search(site: Path, cache: SiteCache, plan: Plan) -> None:
     """THE place for the search index: ``site`` is the complete next site, in staging.
 
     Read it and add files; the manifest is written after this. Files there may
     be hard links to the published site: never write into one in place, write
     a new file and ``os.replace`` it over the old name (or unlink it first).
     """
+    index_site(site, cache.root, None if plan.full else {page_output(page) for page in plan.changed})
 
 
 def _shown(warnings: dict[str | None, list[str]], sources: dict[str, str]) -> list[str]:
@@ -163,7 +173,7 @@ def _build_in(
     hashes = cache.page_hashes(pages, unchanged)
     plan = cache.plan(reusable, hashes)
     cache.invalidate()
-    config_path = write_project(cache.project, pages, plan, options, config_text)
+    config_path = write_project(cache.project, pages, plan, options, config_text, site_config)
     site = stage / NEW
     fresh = site if plan.full else stage / "fresh"
     warnings: dict = cache.page_warnings(plan)
@@ -176,7 +186,7 @@ def _build_in(
     shown = _shown(warnings, {brief_page(brief.slug): brief.path for brief in checked.index.newest_first})
     if options.strict and shown:
         raise StrictFailure(shown)
-    index_for_search(site)
+    index_for_search(site, cache, plan)
     manifest = write_manifest(site, None if plan.full else published)
     try:
         cache.save(print_, hashes, checked.loaded, manifest, {page: w for page, w in warnings.items() if page}, plan)

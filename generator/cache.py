@@ -5,6 +5,7 @@ JSON (never pickle: a cache in a shared folder could have been planted):
 
 - ``project/``: the generated MkDocs project as last built;
 - ``parsed/``: the brief files as parsed, keyed by a hash of their bytes;
+- ``search-pages/``: each page's search record (see :mod:`generator.outputs.search`);
 - ``state.json``: the fingerprint, a digest of every page, MkDocs' warnings
   per page, the stats of the project's files, and the digest of the manifest
   of the site it describes, with its files' stats.

@@ -23,7 +23,8 @@ from markupsafe import Markup
 
 from .config import LATEST_ON_HOME
 from .index import SiteIndex
-from .urls import brief_page, root_from
+from .model import BRIEF_STATUSES
+from .urls import SEARCH_PAGE, brief_page, root_from
 
 # Python-Markdown's backslash escapes, plus '|' from the tables extension.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -109,6 +110,18 @@ def make_environment(templates_dir: Path) -> Environment:
     return environment
 
 
+def search_facets(index: SiteIndex) -> dict[str, list[tuple[str, str]]]:
+    """The search page's filters: (id as in the URL, label) for each value, in display order."""
+    corpus = index.corpus
+    return {
+        "actor": [(a.id, a.name) for a in sorted(corpus.actors.values(), key=lambda a: a.name.casefold())],
+        "round": [(r.id, r.name) for r in sorted(corpus.rounds.values(), key=lambda r: (r.start, r.id))],
+        "topic": [(t.id, t.name) for t in sorted(corpus.topics.values(), key=lambda t: t.name.casefold())],
+        "status": [(status, status) for status in BRIEF_STATUSES],
+        "year": [(str(year), str(year)) for year in sorted({b.date.year for b in index.newest_first}, reverse=True)],
+    }
+
+
 def render_pages(index: SiteIndex, templates_dir: Path, skip: set[str] = frozenset()) -> dict[str, str]:
     """Every page of the site, as ``{path under docs/: Markdown text}``, less the pages in ``skip``."""
     environment = make_environment(templates_dir)
@@ -138,6 +151,7 @@ def render_pages(index: SiteIndex, templates_dir: Path, skip: set[str] = frozens
     render("actors/index.md", "actors.md.j2")
     render("rounds/index.md", "rounds.md.j2")
     render("topics/index.md", "topics.md.j2")
+    render(SEARCH_PAGE, "search.md.j2", facets=search_facets(index))
     for brief in index.newest_first:
         render(brief_page(brief.slug), "brief.md.j2", brief=brief)
     for actor in corpus.actors.values():

@@ -38,6 +38,7 @@ class SiteConfig:
     files: list[Path] = field(default_factory=list)  # the configuration and its INHERIT parents
     inputs: list[Path] = field(default_factory=list)  # those, plus theme overrides and hooks
     overrides: dict[str, Any] = field(default_factory=dict)  # keys for the generated configuration
+    custom_dir: Path | None = None  # the site's theme overrides, laid over briefing's own
     options: dict[str, Any] = field(default_factory=dict)  # ``extra: briefing:``
 
 
@@ -126,7 +127,7 @@ def _check_theme(chain: list, site: SiteConfig, folder: Path) -> None:
         directory = folder / _text(custom[0], custom[1], "theme.custom_dir")
         if not directory.is_dir():
             raise SiteConfigError(custom[0], _line(custom[1]), f"theme.custom_dir: folder {directory} not found")
-        site.overrides["theme"] = {"custom_dir": str(directory.resolve())}
+        site.custom_dir = directory.resolve()
         site.inputs += sorted(p for p in directory.resolve().rglob("*") if p.is_file())
 
 

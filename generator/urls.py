@@ -31,3 +31,7 @@ def page_output(path: str) -> str:
 def root_from(path: str) -> str:
     """The relative link from a page's URL back to the site root."""
     return "../" * page_location(path).count("/")
+
+
+SEARCH_PAGE = "search.md"
+SEARCH_BUNDLE = "pagefind"  # Pagefind's files, relative to the site

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import textwrap
 from html.parser import HTMLParser
@@ -194,3 +196,13 @@ def sample_site(tmp_path_factory) -> Path:
     assert not checked.failed(strict=True), [str(p) for p in checked.problems]
     build(options, checked)
     return options.out_dir
+
+
+def pagefind_records(site: Path) -> dict[str, dict]:
+    """Every page in the site's Pagefind index, by URL: its text, meta and filters, read
+    from the bundle's fragment files (gzip over ``pagefind_dcd`` + JSON)."""
+    records = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
+        records[data["url"]] = data
+    return records

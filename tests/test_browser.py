@@ -68,17 +68,17 @@ def test_alias_search_finds_actor_briefs_and_brief_links_to_round(browser, sampl
     }
     page = browser.new_page()
     page.goto(sample_url)
-    search = page.locator("input.md-search__input")
+    search = page.locator("input.bsearch__input")
     search.click()
     search.press_sequentially("Umierov", delay=30)
-    results = page.locator(".md-search-result__item a.md-search-result__link")
+    results = page.locator(".bsearch__panel a.bsearch-result__link")
     results.first.wait_for(timeout=15000)
     paths = [urlsplit(results.nth(i).get_attribute("href")).path for i in range(results.count())]
     assert "/actors/umerov/" in paths
     brief_hits = {path.split("/")[-2] for path in paths if path.startswith("/briefs/")}
     assert len(brief_hits) >= 3 and brief_hits <= umerov_briefs, (brief_hits, umerov_briefs)
 
-    page.locator(".md-search-result__item a[href*='delegations-named']").first.click()
+    page.locator(".bsearch__panel a[href*='delegations-named']").first.click()
     page.wait_for_url(re.compile(r".*/briefs/2025-05-16-delegations-named/.*"))
     assert page.locator("article h1").inner_text().rstrip("¶") == "Who sat at the table in round 1"
     page.locator("article a", has_text="Istanbul talks, round 1").first.click()
@@ -88,26 +88,27 @@ def test_alias_search_finds_actor_briefs_and_brief_links_to_round(browser, sampl
     page.close()
 
 
-def test_markup_payloads_fire_no_dialog_on_any_page(browser, tmp_path):
-    corpus = Corpus(tmp_path)
+@pytest.fixture(scope="module")
+def markup_site(tmp_path_factory):
+    """A site built from the markup payloads (tests/markup.py), served: (site folder, URL)."""
+    corpus = Corpus(tmp_path_factory.mktemp("markup"))
     write_markup_corpus(corpus)
     site = corpus.build()
     server, url = serve(site)
+    yield site, url
+    server.shutdown()
+
+
+def test_markup_payloads_fire_no_dialog_on_any_page(browser, markup_site):
+    site, url = markup_site
     dialogs: list[str] = []
-    try:
-        page = browser.new_page()
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-        assert len(pages) >= 10
-        for path in pages:
-            page.goto(url + path)
-            page.wait_for_load_state("load")
-        page.goto(url)
-        page.locator("input.md-search__input").click()
-        page.locator("input.md-search__input").press_sequentially("plain", delay=30)
-        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-        page.wait_for_timeout(300)
-        page.close()
-    finally:
-        server.shutdown()
+    page = browser.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    assert len(pages) >= 10
+    for path in pages:
+        page.goto(url + path)
+        page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    page.close()
     assert dialogs == []

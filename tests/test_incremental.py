@@ -13,7 +13,7 @@ from generator.build import BuildError
 from generator.demo import write_demo_corpus
 from generator.manifest import MANIFEST
 
-from conftest import PROJECT, Corpus, brief_text
+from conftest import PROJECT, Corpus, brief_text, pagefind_records
 from test_build import tree_digest
 
 
@@ -34,6 +34,15 @@ def clean_build(corpus: Corpus, tmp_path, **options):
 
 def first_brief(corpus: Corpus):
     return sorted(p for p in corpus.briefs.rglob("*.md"))[0]
+
+
+def search_locations(site):
+    return set(pagefind_records(site))
+
+
+def searchable_pages(site):
+    """Briefs and each actor, round and topic: the pages search covers."""
+    return {f"/{kind}/{page.parent.name}/" for kind in ("briefs", "actors", "rounds", "topics") for page in (site / kind).glob("*/index.html")}
 
 
 def test_edit_rebuilds_only_what_changed_and_matches_clean(demo, tmp_path):
@@ -69,6 +78,7 @@ def test_incremental_equals_clean_after_corpus_changes(demo, tmp_path, change):
     site = demo.build()
     clean = clean_build(demo, tmp_path)
     assert tree_digest(site) == tree_digest(clean)
+    assert search_locations(site) == searchable_pages(site)
 
 
 def test_publishing_drafts_rebuilds_the_indexes(demo, tmp_path):
@@ -91,6 +101,17 @@ def test_template_change_forces_full_build(tmp_path):
     site = corpus.build(templates_dir=templates)
     assert "In short:" in (site / "briefs" / "a" / "index.html").read_text()
     assert tree_digest(site) == tree_digest(clean_build(corpus, tmp_path, templates_dir=templates))
+
+
+def test_search_index_holds_every_page_after_incremental_build(demo):
+    site = demo.build()
+    before = search_locations(site)
+    brief = first_brief(demo)
+    brief.write_text(brief.read_text().replace("title: '", "title: 'Retitled ", 1))
+    site = demo.build()
+    after = search_locations(site)
+    assert after == before
+    assert pagefind_records(site)[f"/briefs/{brief.stem}/"]["meta"]["title"].startswith("Retitled ")
 
 
 def test_failed_incremental_build_leaves_site_and_next_build_is_clean(demo, tmp_path, monkeypatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -44,10 +45,14 @@ def test_serve_rebuilds_after_an_edit(corpus):
     try:
         url = f"http://127.0.0.1:{port}/briefs/a/"
         fetch_until(url, "First title")
+        entry = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
+        pages = json.loads(fetch_until(entry, "page_count"))["languages"]["en"]["page_count"]
         brief.write_text(brief_text(title="Second title"), encoding="utf-8")
         fetch_until(url, "Second title")
         corpus.write("b.md", brief_text(title="Added brief"))
         fetch_until(f"http://127.0.0.1:{port}/timeline/", "Added brief")
+        fetch_until(entry, f'"page_count":{pages + 1}')  # search covers the added brief
+        fetch_until(f"http://127.0.0.1:{port}/search/", 'id="bsearch-page"')
     finally:
         server.terminate()
         server.wait(timeout=10)

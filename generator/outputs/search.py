@@ -1,0 +1,117 @@
+"""The site's search: a Pagefind index of the built site, in ``pagefind/``.
+
+Pagefind reads what the templates mark: ``data-pagefind-body`` on brief
+content and on the name block of actor, round and topic pages, with filters,
+sort key and metadata beside it. It cannot update an index, so every build
+indexes every page, and an incremental build writes the same bytes as a
+clean one. What the cache saves is reading: each page's ``<article>`` (all
+Pagefind needs, a third of the page) is kept as a small HTML file in the
+cache folder, and only the pages a build rewrote are read again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ..mkdocs_runner import BuildError
+from ..urls import SEARCH_BUNDLE
+from .pagefind_order import canonicalise
+
+ENTRY_FILE = "pagefind-entry.json"
+PAGES_DIR = "search-pages"  # in the cache folder: one record per indexed page
+MANIFEST = "search-pages.json"  # in the cache folder: every page the records were read from
+EXCLUDED = [".headerlink"]  # the ¶ after each heading
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_CONTENT = (re.compile(r"<article\b.*?</article>", re.DOTALL), re.compile(r"<main\b.*?</main>", re.DOTALL))
+
+
+def page_record(html: str) -> str | None:
+    """The part of a page Pagefind reads: its <html> tag (the language) and its
+    <article> (else <main>); None for a page that search does not cover."""
+    if "data-pagefind-body" not in html:
+        return None
+    tag = _HTML_TAG.search(html)
+    content = next((found for pattern in _CONTENT if (found := pattern.search(html))), None)
+    if not tag or not content:
+        return None
+    return f"{tag.group(0)}<body>{content.group(0)}</body></html>"
+
+
+def html_pages(site_dir: Path) -> list[str]:
+    """Every page of the site (``briefs/x/index.html``), sorted."""
+    pages = []
+    for folder, _, names in os.walk(site_dir):
+        if "index.html" in names:
+            pages.append(Path(folder, "index.html").relative_to(site_dir).as_posix())
+    return sorted(pages)
+
+
+def update_records(site_dir: Path, records_dir: Path, fresh: set[str] | None) -> None:
+    """Bring ``records_dir`` in line with the site, reading only the ``fresh`` pages
+    and pages it has never seen (all of them if ``fresh`` is None)."""
+    manifest_path = records_dir.with_name(MANIFEST)
+    seen: set[str] = set()
+    if fresh is None:
+        shutil.rmtree(records_dir, ignore_errors=True)
+    else:
+        try:
+            seen = set(json.loads(manifest_path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return update_records(site_dir, records_dir, None)
+    manifest_path.unlink(missing_ok=True)
+    pages = html_pages(site_dir)
+    for page in sorted(seen.difference(pages)):
+        (records_dir / page).unlink(missing_ok=True)
+    for page in pages:
+        if fresh is None or page in fresh or page not in seen:
+            record = page_record((site_dir / page).read_text(encoding="utf-8"))
+            target = records_dir / page
+            if record is None:
+                target.unlink(missing_ok=True)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(record, encoding="utf-8")
+    manifest_path.write_text(json.dumps(pages), encoding="utf-8")
+
+
+def _write_bundle(records_dir: Path, bundle: Path) -> None:
+    """Run the Pagefind binary that the ``pagefind[bin]`` wheel carries over the records."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(records_dir), "--output-path", str(bundle), "--silent"]
+    for selector in EXCLUDED:
+        command += ["--exclude-selectors", selector]
+    run = subprocess.run(command, capture_output=True, text=True)
+    if run.returncode != 0 or not (bundle / ENTRY_FILE).is_file():
+        raise BuildError(f"search index failed: {(run.stderr or run.stdout).strip() or f'pagefind exited {run.returncode}'}")
+
+
+def index_site(site_dir: Path, cache_dir: Path, fresh: set[str] | None = None) -> bytes:
+    """Index the built site into ``site_dir/pagefind/``; return the bundle's entry file.
+
+    ``fresh``: the pages written since the last index of this site, as
+    ``briefs/x/index.html``; None (a full build) reads every page.
+    """
+    records_dir = cache_dir / PAGES_DIR
+    records_dir.mkdir(parents=True, exist_ok=True)
+    update_records(site_dir, records_dir, fresh)
+    scratch = site_dir.parent / f".{site_dir.name}.{SEARCH_BUNDLE}.new"
+    shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        _write_bundle(records_dir.resolve(), scratch.resolve())
+        canonicalise(scratch)
+        entry = (scratch / ENTRY_FILE).read_bytes()
+    except (OSError, ValueError, BuildError) as error:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise error if isinstance(error, BuildError) else BuildError(f"search index failed: {error}") from error
+    bundle = site_dir / SEARCH_BUNDLE
+    retired = site_dir.parent / f".{site_dir.name}.{SEARCH_BUNDLE}.old"
+    if bundle.exists():
+        os.replace(bundle, retired)
+    os.replace(scratch, bundle)
+    shutil.rmtree(retired, ignore_errors=True)
+    return entry

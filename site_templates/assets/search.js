@@ -1,0 +1,284 @@
+/* Site search over the Pagefind index in pagefind/: a header field on every page
+   (results as you type, "/" to focus, arrows and Enter to open) and the search
+   page (/search/?q=…&actor=…&round=…&topic=…&status=…&year=…&sort=…).
+   Every value from the index is written with textContent; excerpts keep only
+   their <mark> elements. */
+(() => {
+  "use strict";
+  const ROOT = new URL("../", document.currentScript.src); // this file is assets/search.js
+  const FACETS = ["actor", "round", "topic", "status", "year"];
+  const NOT_A_BRIEF = { none: { kind: "page" } }; // actor, round and topic pages carry kind: page
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December"];
+  const HEADER_BRIEFS = 6, HEADER_PAGES = 3, PAGE_SIZE = 20;
+
+  let loading = null;
+  function pagefind() {
+    loading = loading || import(new URL("pagefind/pagefind.js", ROOT).href).then(async (module) => {
+      await module.options({ baseUrl: ROOT.pathname, excerptLength: 24 });
+      await module.init();
+      return module;
+    });
+    return loading;
+  }
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function longDate(iso) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return match ? `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}` : "";
+  }
+
+  /* Pagefind escapes excerpts, but rebuild them anyway from text and <mark> only. */
+  function excerpt(html) {
+    const paragraph = element("p", "bsearch-excerpt");
+    const parsed = new DOMParser().parseFromString(`<body>${html || ""}</body>`, "text/html");
+    for (const node of parsed.body.childNodes) {
+      if (node.nodeName === "MARK") paragraph.append(element("mark", "", node.textContent));
+      else paragraph.append(document.createTextNode(node.textContent));
+    }
+    return paragraph;
+  }
+
+  function resultItem(data, tag) {
+    const item = element(tag, "bsearch-result");
+    const link = element("a", "bsearch-result__link");
+    link.href = data.url;
+    link.append(element("span", "bsearch-result__title", data.meta.title || data.url));
+    const facts = data.meta.kind
+      ? [data.meta.kind[0].toUpperCase() + data.meta.kind.slice(1)]
+      : [longDate(data.meta.date), data.meta.status];
+    link.append(element("span", "bsearch-result__meta", facts.filter(Boolean).join(" · ")));
+    link.append(excerpt(data.excerpt));
+    item.append(link);
+    return item;
+  }
+
+  async function load(results, count) {
+    return Promise.all(results.slice(0, count).map((result) => result.data()));
+  }
+
+  /* Briefs for a query and filters (newest first or by relevance), and the actor,
+     round and topic pages the query names, which rank below every brief. */
+  async function searchBriefs(term, facets, byDate) {
+    const module = await pagefind();
+    const filters = Object.keys(facets).length ? { ...facets } : { ...NOT_A_BRIEF };
+    const options = { filters };
+    if (byDate || !term) options.sort = { date: "desc" };
+    const briefs = await module.search(term || null, options);
+    const pages = term && !Object.keys(facets).length
+      ? await module.search(term, { filters: { kind: "page" } })
+      : { results: [] };
+    return { module, briefs, pages };
+  }
+
+  /* ---- Header field: on every page ---- */
+  function headerSearch() {
+    const inner = document.querySelector(".md-header__inner") || document.querySelector("header");
+    if (!inner) return null;
+    const form = element("form", "bsearch");
+    form.setAttribute("role", "search");
+    form.action = new URL("search/", ROOT).href;
+    const input = element("input", "bsearch__input");
+    Object.assign(input, { type: "search", name: "q", placeholder: "Search", autocomplete: "off" });
+    input.setAttribute("aria-label", "Search briefs (press / to focus)");
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", "bsearch-panel");
+    const panel = element("div", "bsearch__panel");
+    panel.id = "bsearch-panel";
+    panel.hidden = true;
+    form.append(input, panel);
+    inner.insertBefore(form, inner.querySelector(".md-header__source"));
+
+    let sequence = 0, timer = 0, active = -1;
+    const options = () => [...panel.querySelectorAll("a")];
+    function highlight(index) {
+      const links = options();
+      links.forEach((link, k) => link.classList.toggle("bsearch--active", k === index));
+      active = index;
+      if (links[index]) links[index].scrollIntoView({ block: "nearest" });
+    }
+    function close() {
+      panel.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      active = -1;
+    }
+    async function update() {
+      const term = input.value.trim();
+      const mine = ++sequence;
+      if (!term) return close();
+      const { briefs, pages } = await searchBriefs(term, {}, false);
+      const [briefData, pageData] = await Promise.all([load(briefs.results, HEADER_BRIEFS), load(pages.results, HEADER_PAGES)]);
+      if (mine !== sequence) return;
+      panel.replaceChildren();
+      const list = element("ul", "bsearch__list");
+      list.setAttribute("role", "listbox");
+      briefData.forEach((data) => list.append(resultItem(data, "li")));
+      pageData.forEach((data) => list.append(resultItem(data, "li")));
+      if (!briefData.length && !pageData.length) panel.append(element("p", "bsearch__none", "No briefs match."));
+      panel.append(list);
+      const all = element("a", "bsearch__all", `All ${briefs.results.length} matching briefs, with filters →`);
+      all.href = `${form.action}?q=${encodeURIComponent(term)}`;
+      panel.append(all);
+      panel.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      active = -1;
+    }
+    input.addEventListener("focus", () => { pagefind(); });
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(update, 80);
+    });
+    input.addEventListener("keydown", (event) => {
+      const links = options();
+      if (event.key === "ArrowDown" && links.length) {
+        event.preventDefault();
+        highlight((active + 1) % links.length);
+      } else if (event.key === "ArrowUp" && links.length) {
+        event.preventDefault();
+        highlight(active <= 0 ? links.length - 1 : active - 1);
+      } else if (event.key === "Enter" && active >= 0 && links[active]) {
+        event.preventDefault();
+        window.location.href = links[active].href;
+      } else if (event.key === "Escape") {
+        close();
+      }
+    });
+    document.addEventListener("click", (event) => { if (!form.contains(event.target)) close(); });
+    document.addEventListener("keydown", (event) => {
+      const target = event.target;
+      const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+      if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        input.focus();
+        input.select();
+      }
+    });
+    return input;
+  }
+
+  /* ---- The search page ---- */
+  function searchPage() {
+    const page = document.getElementById("bsearch-page");
+    if (!page) return;
+    const form = page.querySelector("form");
+    const query = form.elements.q, sort = form.elements.sort;
+    const selects = Object.fromEntries(FACETS.map((name) => [name, form.elements[name]]));
+    const summary = page.querySelector(".bsearch-page__summary");
+    const list = page.querySelector(".bsearch-page__results");
+    const more = page.querySelector(".bsearch-page__more");
+    const pagesBox = page.querySelector(".bsearch-page__pages");
+    for (const select of Object.values(selects)) {
+      for (const option of select.options) option.dataset.label = option.textContent;
+    }
+    let sequence = 0, timer = 0, current = null, shown = 0;
+
+    function readUrl() {
+      const params = new URLSearchParams(window.location.search);
+      query.value = params.get("q") || "";
+      sort.value = params.get("sort") === "relevance" ? "relevance" : params.get("sort") === "date" ? "date" : "";
+      for (const [name, select] of Object.entries(selects)) {
+        const value = params.get(name) || "";
+        if (value && ![...select.options].some((option) => option.value === value)) {
+          select.append(new Option(value, value)); // an id the page does not list still filters
+          select.lastElementChild.dataset.label = value;
+        }
+        select.value = value;
+      }
+    }
+    function chosen() {
+      return Object.fromEntries(Object.entries(selects).filter(([, s]) => s.value).map(([name, s]) => [name, s.value]));
+    }
+    function writeUrl(push) {
+      const params = new URLSearchParams();
+      if (query.value.trim()) params.set("q", query.value.trim());
+      for (const [name, value] of Object.entries(chosen())) params.set(name, value);
+      if (sort.value) params.set("sort", sort.value);
+      const url = `${window.location.pathname}${params.toString() ? `?${params}` : ""}`;
+      if (url !== `${window.location.pathname}${window.location.search}`) {
+        history[push ? "pushState" : "replaceState"](null, "", url);
+      }
+    }
+    /* A facet's counts: the briefs matching the query and every other chosen filter. */
+    async function counts(module, term, facets, briefs) {
+      const byFacet = {};
+      for (const name of FACETS) {
+        const others = { ...facets };
+        delete others[name];
+        const search = name in facets
+          ? await module.search(term || null, { filters: Object.keys(others).length ? others : { ...NOT_A_BRIEF } })
+          : briefs;
+        byFacet[name] = search.filters[name] || {};
+      }
+      return byFacet;
+    }
+    function showCounts(byFacet) {
+      for (const [name, select] of Object.entries(selects)) {
+        for (const option of select.options) {
+          if (!option.value) continue;
+          const count = byFacet[name][option.value] || 0;
+          option.textContent = `${option.dataset.label} (${count})`;
+          option.hidden = count === 0 && option.value !== select.value;
+        }
+      }
+    }
+    async function showMore() {
+      const batch = await load(current.results.slice(shown), PAGE_SIZE);
+      batch.forEach((data) => list.append(resultItem(data, "li")));
+      shown += batch.length;
+      more.hidden = shown >= current.results.length;
+    }
+    async function run() {
+      const mine = ++sequence;
+      page.setAttribute("aria-busy", "true");
+      const term = query.value.trim();
+      const facets = chosen();
+      const byDate = sort.value ? sort.value === "date" : !term;
+      await (await pagefind()).filters(); // counts come back only once every filter is loaded
+      const { module, briefs, pages } = await searchBriefs(term, facets, byDate);
+      const [byFacet, first, pageData] = await Promise.all([
+        counts(module, term, facets, briefs), load(briefs.results, PAGE_SIZE), load(pages.results, HEADER_PAGES),
+      ]);
+      if (mine !== sequence) return;
+      current = briefs;
+      shown = first.length;
+      showCounts(byFacet);
+      const n = briefs.results.length;
+      summary.textContent = `${n} ${n === 1 ? "brief" : "briefs"}${term ? ` for “${term}”` : ""}` +
+        `${Object.keys(facets).length ? " with these filters" : ""}, ${byDate ? "newest first" : "by relevance"}.`;
+      list.replaceChildren(...first.map((data) => resultItem(data, "li")));
+      more.hidden = shown >= n;
+      pagesBox.replaceChildren();
+      if (pageData.length) {
+        pagesBox.append(element("h2", "", "Actors, rounds and topics"));
+        const pageList = element("ul", "bsearch-page__list");
+        pageData.forEach((data) => pageList.append(resultItem(data, "li")));
+        pagesBox.append(pageList);
+      }
+      page.setAttribute("aria-busy", "false");
+    }
+
+    readUrl();
+    form.addEventListener("submit", (event) => { event.preventDefault(); writeUrl(true); run(); });
+    query.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { writeUrl(false); run(); }, 150);
+    });
+    for (const control of [...Object.values(selects), sort]) {
+      control.addEventListener("change", () => { writeUrl(true); run(); });
+    }
+    more.addEventListener("click", showMore);
+    window.addEventListener("popstate", () => { readUrl(); run(); });
+    page.classList.add("bsearch-page--ready");
+    run();
+  }
+
+  headerSearch();
+  searchPage();
+})();
