@@ -139,7 +139,7 @@ def build(options: Options, checked: Checked, cache: SiteCache | None = None) ->
     try:
         unchanged = cache.unchanged_pages(checked.index, checked.loaded) if reusable else set()
         with gc_paused():
-            pages = render_pages(checked.index, options.templates_dir, skip=unchanged)
+            pages = render_pages(checked.index, options.templates_dir, skip=unchanged, split_threshold=options.split_threshold)
         hashes = cache.page_hashes(pages, unchanged)
         plan = cache.plan(reusable, hashes)
         cache.invalidate()
