@@ -2,6 +2,7 @@
 
     python bench/benchmark.py                  # 1,000, 2,000, 5,000 and 10,000 briefs, 3 rounds
     python bench/benchmark.py --sizes 500 1000 --repeat 1   # a quicker look
+    python bench/benchmark.py --pages site     # only the heaviest pages of a built site
 
 Every figure is the median of ``--repeat`` rounds; a round runs the generator
 stage, the floor, a full build and a one-brief edit, each as a separate process
@@ -14,14 +15,18 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import metadata
 from pathlib import Path
 
@@ -72,6 +77,68 @@ def bytes_per_page(site: Path) -> float:
     return sum(p.stat().st_size for p in pages) / len(pages)
 
 
+CHROMIUM = os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LOAD_TIME = "(() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventStart - n.startTime; })()"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a page closed while Material still fetched its search index
+
+
+def _location(page: Path, site: Path) -> str:
+    folder = page.parent.relative_to(site).as_posix()
+    return "" if folder == "." else folder + "/"
+
+
+def largest_pages(site: Path, candidates: int = 10) -> dict:
+    """The heaviest pages of a built site: the largest HTML file, and, each loaded cold in
+    headless Chromium over loopback, the largest DOM (elements) and the slowest time to
+    the ``load`` event among the ``candidates`` pages with the most bytes and the most tags."""
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    sizes = {p: p.stat().st_size for p in pages}
+    tags = {p: len(re.findall(rb"<[a-zA-Z]", p.read_bytes())) for p in pages}
+    heaviest = max(pages, key=sizes.__getitem__)
+    figures: dict = {"largest_bytes": sizes[heaviest], "largest_bytes_page": _location(heaviest, site)}
+    lightest = min(pages, key=sizes.__getitem__)  # its load time is the floor: theme, scripts, machine
+    chosen = set(sorted(pages, key=sizes.__getitem__)[-candidates:]) | set(sorted(pages, key=tags.__getitem__)[-candidates:])
+    chosen.add(lightest)
+    if not Path(CHROMIUM).exists():
+        return figures
+    from playwright.sync_api import sync_playwright
+
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    loads: dict[str, tuple[int, float]] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser.new_page().goto(base, wait_until="load")  # start-up costs are not a page's
+            for page_file in sorted(chosen):
+                context = browser.new_context()  # a cold cache for every page
+                page = context.new_page()
+                location = _location(page_file, site)
+                page.goto(base + location, wait_until="load")
+                loads[location] = (page.evaluate("document.getElementsByTagName('*').length"), page.evaluate(LOAD_TIME))
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    dom_page = max(loads, key=lambda location: loads[location][0])
+    slow_page = max(loads, key=lambda location: loads[location][1])
+    figures.update(largest_dom=loads[dom_page][0], largest_dom_page=dom_page, slowest_load_ms=loads[slow_page][1],
+                   slowest_page=slow_page, pages_loaded=len(loads), lightest_load_ms=loads[_location(lightest, site)][1])
+    return figures
+
+
 def write_floor(briefs: Path, floor: Path) -> None:
     """The same brief bodies as a plain MkDocs project with a one-entry nav."""
     sys.path.insert(0, str(PROJECT))
@@ -110,6 +177,7 @@ def measure(size: int, work: Path, repeat: int) -> dict:
     row.update(size=size, repeat=repeat)
     row["bytes"], row["floor_bytes"] = bytes_per_page(out), bytes_per_page(floor / "site")
     row["pages"] = sum(1 for _ in out.rglob("index.html"))
+    row.update(largest_pages(out))
     return row
 
 
@@ -141,12 +209,31 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def pages_table(rows: list[dict]) -> str:
+    lines = [
+        "| briefs | largest page | bytes | largest DOM | elements | slowest `load` | ms | lightest page's `load` |",
+        "|---:|---|---:|---|---:|---|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['size']:,} | /{r['largest_bytes_page']} | {r['largest_bytes']:,} | /{r.get('largest_dom_page', '–')} | "
+            f"{r.get('largest_dom', 0):,} | /{r.get('slowest_page', '–')} | {r.get('slowest_load_ms', 0):.0f} | "
+            f"{r.get('lightest_load_ms', 0):.0f} |"
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 5000, 10000])
     parser.add_argument("--repeat", type=int, default=3, help="rounds per size; figures are medians")
     parser.add_argument("--output", type=Path, default=PROJECT / "docs" / "benchmarks.md")
+    parser.add_argument("--pages", type=Path, metavar="SITE", help="only measure the heaviest pages of a built site")
     args = parser.parse_args()
+    if args.pages:
+        for key, value in largest_pages(args.pages).items():
+            print(f"{key}: {value}")
+        return
     rows = []
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"briefing-bench-{size}-") as work:
@@ -168,6 +255,11 @@ def main() -> None:
         f"median of {args.repeat} rounds; *full ÷ floor* gives the ratio of the medians and, in brackets, "
         "the range of the per-round ratios. Peak memory is that of the largest single process.\n\n"
         + table(rows)
+        + "\n\nThe heaviest page of each site: the largest HTML file, and, loaded cold in headless Chromium "
+        "over loopback, the largest DOM and the slowest time to the `load` event among the ten pages with "
+        "the most bytes and the ten with the most tags; the lightest page's time is the floor set by the theme's "
+        "scripts and the machine.\n\n"
+        + pages_table(rows)
         + "\n\n"
         + "\n".join(notes)
         + "\n"
