@@ -4,26 +4,15 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
-
-from generator.demo import write_demo_corpus
 from generator.paging import publisher_slugs, slugify
 
-from conftest import Corpus, article, brief_text, broken_links, content_links, parse_page
+from conftest import article, brief_text, broken_links, content_links, parse_page
 from markup import PAYLOADS, write_markup_corpus
 from test_build import tree_digest
+from test_incremental import demo  # noqa: F401  (40 demo briefs over ten years)
 from year_pages import check_listing, check_site, expected_pages, resolve
 
 THRESHOLD = 3
-
-
-@pytest.fixture
-def demo(tmp_path):
-    corpus = Corpus(tmp_path)
-    for registry in ("actors", "rounds", "topics"):
-        (corpus.briefs / f"{registry}.yml").unlink()
-    write_demo_corpus(60, corpus.briefs)
-    return corpus
 
 
 def test_publisher_slugs_are_ascii_words():
