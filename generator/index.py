@@ -78,12 +78,13 @@ def build_index(corpus: Corpus, include_drafts: bool = False) -> SiteIndex:
         key, (_, citing) = entry
         return (-citing[-1].date.toordinal(), key)
 
-    items: dict[str, list[CitedSource]] = defaultdict(list)
+    cited_from: dict[str, list[CitedSource]] = defaultdict(list)
     for _, (source, citing) in sorted(citations.items(), key=latest_citation_first):
-        items[source.publisher].append(CitedSource(source, tuple(reversed(citing))))
-    slugs = publisher_slugs(items)
+        cited_from[source.publisher].append(CitedSource(source, tuple(reversed(citing))))
+    slugs = publisher_slugs(cited_from)
     publishers = tuple(
-        Publisher(name, slugs[name], tuple(items[name])) for name in sorted(items, key=lambda name: (name.casefold(), name))
+        Publisher(name, slugs[name], tuple(cited_from[name]))
+        for name in sorted(cited_from, key=lambda name: (name.casefold(), name))
     )
 
     return SiteIndex(
