@@ -4,8 +4,8 @@ what the built HTML lists on a page and on the year pages it links to."""
 from __future__ import annotations
 
 import calendar
-import datetime
 import re
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
@@ -115,26 +115,18 @@ def check_listing(site: Path, key: str, expected: Entries, threshold: int, title
             assert parse_page(page).title.startswith(f"{title} — {year}"), page
 
 
-def publisher_pages(site: Path) -> dict[str, str]:
-    """The /sources/ table: publisher name → its page's key, or '' when it has none."""
-    rows = re.findall(r"<tr><td>(.*?)</td><td>(\d+)</td></tr>", article(site / "sources" / "index.html"))
-    pages = {}
-    for cell, _ in rows:
-        link = re.search(r'href="([^"]*)"', cell)
-        name = parse_text(cell)
-        pages[name] = resolve("sources", link.group(1)) if link else ""
-    return pages
-
-
-def publisher_counts(site: Path) -> dict[str, int]:
-    rows = re.findall(r"<tr><td>(.*?)</td><td>(\d+)</td></tr>", article(site / "sources" / "index.html"))
-    return {parse_text(cell): int(count) for cell, count in rows}
-
-
 def parse_text(html: str) -> str:
-    import html as html_module
+    return unescape(re.sub(r"<[^>]+>", "", html))
 
-    return html_module.unescape(re.sub(r"<[^>]+>", "", html))
+
+def publisher_table(site: Path) -> dict[str, tuple[str, int]]:
+    """The /sources/ table: publisher name → (its page's key, or '' when it has none; its count)."""
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(\d+)</td></tr>", article(site / "sources" / "index.html"))
+    table = {}
+    for cell, count in rows:
+        link = re.search(r'href="([^"]*)"', cell)
+        table[parse_text(cell)] = (resolve("sources", link.group(1)) if link else "", int(count))
+    return table
 
 
 def check_site(site: Path, briefs_dir: Path, threshold: int, titles: dict[str, str] | None = None) -> None:
@@ -146,8 +138,9 @@ def check_site(site: Path, briefs_dir: Path, threshold: int, titles: dict[str, s
             check_listing(site, key, pages.get(key, {}), threshold, (titles or {}).get(key, str(entry["name"])))
     check_listing(site, "timeline", pages.get("timeline", {}), threshold, "Timeline")
     items = {name: {url for url, _ in citations} for name, citations in publishers.items()}
-    assert publisher_counts(site) == {name: len(urls) for name, urls in items.items()}
-    linked = publisher_pages(site)
+    table = publisher_table(site)
+    assert {name: count for name, (_, count) in table.items()} == {name: len(urls) for name, urls in items.items()}
+    linked = {name: key for name, (key, _) in table.items()}
     if sum(len(urls) for urls in items.values()) <= threshold:
         assert set(linked.values()) == {""}
         shown = citations_in(article(site / "sources" / "index.html"))
