@@ -120,8 +120,10 @@ def parse_text(html: str) -> str:
 
 
 def publisher_table(site: Path) -> dict[str, tuple[str, int]]:
-    """The /sources/ table: publisher name → (its page's key, or '' when it has none; its count)."""
-    rows = re.findall(r"<tr><td>(.*?)</td><td>(\d+)</td></tr>", article(site / "sources" / "index.html"))
+    """The publishers on /sources/ (a table when split, a line when not): name → (its page's
+    key, or '' when it has none; its count)."""
+    page = article(site / "sources" / "index.html")
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(\d+)</td></tr>", page) + re.findall(r"<span>(.*?)&nbsp;\((\d+)\)</span>", page)
     table = {}
     for cell, count in rows:
         link = re.search(r'href="([^"]*)"', cell)
