@@ -68,7 +68,7 @@ class Year:
 
 @dataclass(frozen=True)
 class Listing:
-    """What one index page lists: all its entries, or, split, the newest and a table of years."""
+    """What one index page lists: all its entries, or, split, the newest and its years."""
 
     main: str
     total: int
