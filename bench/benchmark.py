@@ -3,6 +3,7 @@
     python bench/benchmark.py                  # 1,000, 2,000, 5,000 and 10,000 briefs, 3 rounds
     python bench/benchmark.py --sizes 500 1000 --repeat 1   # a quicker look
     python bench/benchmark.py --search SITE    # search figures of a site built already
+    python bench/benchmark.py --pages site     # only the heaviest pages of a built site
 
 Every figure is the median of ``--repeat`` rounds; a round runs the generator
 stage, the floor, a full build and a one-brief edit, each as a separate process
@@ -26,6 +27,8 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+from reader import largest_pages, measure_search, pages_table, search_line, search_table
+
 PROJECT = Path(__file__).resolve().parent.parent
 FLOOR_CONFIG = """\
 site_name: floor
@@ -47,12 +50,14 @@ from generator.build import check, generated_config, write_project
 from generator.cache import Plan
 from generator.config import Options, gc_paused, tune_gc
 from generator.render import render_pages
+from generator.site_config import read_site_config
 tune_gc()
 options = Options(briefs_dir=Path(sys.argv[1]), config_file=Path(sys.argv[2]))
 checked = check(options)
 with gc_paused():
     pages = render_pages(checked.index, options.templates_dir)
-write_project(Path(sys.argv[3]), pages, Plan(full=True, changed=sorted(pages)), options, generated_config(options))
+site = read_site_config(options.config_file)
+write_project(Path(sys.argv[3]), pages, Plan(full=True, changed=sorted(pages)), options, generated_config(options, site), site)
 """
 
 
@@ -111,102 +116,10 @@ def measure(size: int, work: Path, repeat: int) -> dict:
     row.update(size=size, repeat=repeat)
     row["bytes"], row["floor_bytes"] = bytes_per_page(out), bytes_per_page(floor / "site")
     row["pages"] = sum(1 for _ in out.rglob("index.html"))
-    if size == SEARCH_AT:
-        row["search"] = search_line(measure_search(out))
+    row.update(measure_search(out))
+    row["lunr_index_bytes"] = (floor / "site" / "search" / "search_index.json").stat().st_size
+    row.update(largest_pages(out))
     return row
-
-
-# One-word queries: a demo-corpus word in most briefs (the worst case: Pagefind scores every
-# match), and a surname in about a tenth of them.
-SEARCH_WORDS = ("ceasefire", "Kovalenko")
-SEARCH_AT = 1000  # briefs: the size whose site the benchmark also measures search on
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-WATCH_FIRST_RESULT = """() => {
-  const seen = () => document.querySelector('.bsearch__panel:not([hidden]) .bsearch-result');
-  new MutationObserver(() => { if (seen() && !window.firstResultAt) window.firstResultAt = performance.now(); })
-    .observe(document.body, {childList: true, subtree: true, attributes: true});
-}"""
-
-
-def measure_index(site: Path) -> dict:
-    """Seconds to index a built site: in full, then again after one page changed."""
-    sys.path.insert(0, str(PROJECT))
-    from generator.outputs.search import index_site
-
-    with tempfile.TemporaryDirectory(prefix="briefing-bench-search-") as cache:
-        started = time.perf_counter()
-        index_site(site, Path(cache))
-        full = time.perf_counter() - started
-        page = sorted((site / "briefs").glob("*/index.html"))[0].relative_to(site).as_posix()
-        started = time.perf_counter()
-        index_site(site, Path(cache), {page})
-        return {"index_full": full, "index_one_page": time.perf_counter() - started}
-
-
-def measure_query(site: Path, word: str, pause: float = 0.0) -> dict:
-    """In headless Chromium on a brief page: the bytes fetched for search (search.js and
-    css, Pagefind's files) up to the first result of a one-word query in the header
-    field, and the seconds from typing to that result; ``pause``: seconds between
-    focusing the field (which starts loading Pagefind) and typing."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    from playwright.sync_api import sync_playwright
-
-    handler = type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *args: None})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    brief = sorted((site / "briefs").glob("*/index.html"))[0].parent.name
-    fetched: list[tuple[str, int]] = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            tab = browser.new_page()
-            sizes = lambda request: sum(request.sizes()[k] for k in ("responseBodySize", "responseHeadersSize"))  # noqa: E731
-            tab.on("requestfinished", lambda request: fetched.append((request.url, sizes(request))))
-            tab.goto(f"http://127.0.0.1:{server.server_address[1]}/briefs/{brief}/")
-            tab.wait_for_load_state("networkidle")
-            tab.evaluate(WATCH_FIRST_RESULT)
-            tab.locator(".bsearch__input").focus()
-            tab.wait_for_timeout(pause * 1000)
-            typed = tab.evaluate("performance.now()")
-            tab.keyboard.type(word)
-            tab.wait_for_function("window.firstResultAt", timeout=60000)
-            seconds = (tab.evaluate("window.firstResultAt") - typed) / 1000
-            browser.close()
-    finally:
-        server.shutdown()
-    search_files = [(url, size) for url, size in fetched if "/pagefind/" in url or "/assets/search." in url]
-    if os.environ.get("BENCH_VERBOSE"):
-        print("\n".join(f"{size:>8} {url}" for url, size in search_files))
-    return {"first_result_s": seconds, "search_bytes": sum(size for _, size in search_files), "search_requests": len(search_files)}
-
-
-def measure_search(site: Path) -> dict:
-    figures = measure_index(site)
-    for word in SEARCH_WORDS:
-        figures[word] = measure_query(site, word)
-        figures[word]["after_focus_s"] = measure_query(site, word, pause=1.0)["first_result_s"]
-    figures["bundle_bytes"] = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
-    return figures
-
-
-def search_line(figures: dict) -> str:
-    queries = "; ".join(
-        f"“{word}”: {figures[word]['search_bytes'] / 1024:.0f} KiB in {figures[word]['search_requests']} requests, "
-        f"first result {figures[word]['first_result_s']:.2f} s after typing at once on focus, "
-        f"{figures[word]['after_focus_s']:.2f} s when typed a second after focus"
-        for word in SEARCH_WORDS
-    )
-    return (
-        f"index {figures['index_full']:.1f} s (again after one page changed: {figures['index_one_page']:.1f} s); "
-        f"one-word query in the header field of a brief page, {queries}; "
-        f"bundle on disk {figures['bundle_bytes'] / 2**20:.1f} MiB"
-    )
 
 
 def machine() -> str:
@@ -243,9 +156,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="rounds per size; figures are medians")
     parser.add_argument("--output", type=Path, default=PROJECT / "docs" / "benchmarks.md")
     parser.add_argument("--search", type=Path, metavar="SITE", help="only measure search on a built site")
+    parser.add_argument("--pages", type=Path, metavar="SITE", help="only measure the heaviest pages of a built site")
     args = parser.parse_args()
     if args.search:
         print(search_line(measure_search(args.search)))
+        return
+    if args.pages:
+        for key, value in largest_pages(args.pages).items():
+            print(f"{key}: {value}")
         return
     rows = []
     for size in args.sizes:
@@ -253,7 +171,7 @@ def main() -> None:
             rows.append(measure(size, Path(work), args.repeat))
             print(table(rows[-1:]).splitlines()[-1], flush=True)
     by_size = {r["size"]: r for r in rows}
-    notes = [f"- Search at {r['size']:,} briefs: {r['search']}" for r in rows if "search" in r]
+    notes = [f"- Search at {r['size']:,} briefs: {search_line(r)}" for r in rows]
     if 5000 in by_size and 10000 in by_size:
         notes.append(f"- 10,000 ÷ 5,000 briefs, full build: {by_size[10000]['full'] / by_size[5000]['full']:.2f}")
     report = (
@@ -268,6 +186,17 @@ def main() -> None:
         f"median of {args.repeat} rounds; *full ÷ floor* gives the ratio of the medians and, in brackets, "
         "the range of the per-round ratios. Peak memory is that of the largest single process.\n\n"
         + table(rows)
+        + "\n\nThe heaviest page of each site: the largest HTML file, and, loaded cold in headless Chromium "
+        "over loopback, the largest DOM and the slowest time to the `load` event among the ten pages with "
+        "the most bytes and the ten with the most tags; the lightest page's time is the floor set by the theme's "
+        "scripts and the machine.\n\n"
+        + pages_table(rows)
+        + "\n\nSearch (Pagefind) on the same sites: indexing time within the full build's, and, in headless "
+        "Chromium on a brief page, the bytes fetched for search from focusing the header field to the first "
+        "result of a one-word query (a word in most briefs, and a surname in about a tenth), and the seconds "
+        "from typing to that result. *lunr index* is the `search_index.json` that Material's search plugin "
+        "writes for the floor site, which every reader of a lunr site downloads.\n\n"
+        + search_table(rows)
         + "\n\n"
         + "\n".join(notes)
         + "\n"

@@ -169,7 +169,7 @@ def _build_in(
     reusable = cache.reusable(print_, published, config_text)
     unchanged = cache.unchanged_pages(checked.index, checked.loaded) if reusable else set()
     with gc_paused():
-        pages = render_pages(checked.index, options.templates_dir, skip=unchanged)
+        pages = render_pages(checked.index, options.templates_dir, skip=unchanged, split_threshold=options.split_threshold)
     hashes = cache.page_hashes(pages, unchanged)
     plan = cache.plan(reusable, hashes)
     cache.invalidate()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import groupby
 
 from .model import Brief, Corpus, Round, Source
+from .paging import publisher_slugs
 
 
 @dataclass(frozen=True)
@@ -18,23 +18,26 @@ class CitedSource:
 
 
 @dataclass(frozen=True)
-class Month:
-    year: int
-    month: int
-    briefs: tuple[Brief, ...]
+class Publisher:
+    """A publisher, the name of its page, and the items the briefs cite from it,
+    cited most recently first."""
+
+    name: str
+    slug: str
+    items: tuple[CitedSource, ...]
 
 
 @dataclass(frozen=True)
 class SiteIndex:
     corpus: Corpus
+    chronological: tuple[Brief, ...]
     newest_first: tuple[Brief, ...]
     by_actor: dict[str, tuple[Brief, ...]]
     by_round: dict[str, tuple[Brief, ...]]
     by_topic: dict[str, tuple[Brief, ...]]
     rounds_of_actor: dict[str, tuple[Round, ...]]
     members: dict[str, tuple[str, ...]]
-    timeline: tuple[Month, ...]
-    sources_by_publisher: tuple[tuple[str, tuple[CitedSource, ...]], ...]
+    publishers: tuple[Publisher, ...]
 
 
 def _chronological(brief: Brief) -> tuple:
@@ -71,23 +74,27 @@ def build_index(corpus: Corpus, include_drafts: bool = False) -> SiteIndex:
         if actor.affiliation:
             members[actor.affiliation].append(actor.id)
 
-    timeline = tuple(
-        Month(year, month, tuple(group))
-        for (year, month), group in groupby(briefs, key=lambda b: (b.date.year, b.date.month))
-    )
+    def latest_citation_first(entry: tuple) -> tuple:
+        key, (_, citing) = entry
+        return (-citing[-1].date.toordinal(), key)
 
-    publishers: dict[str, list[CitedSource]] = defaultdict(list)
-    for key, (source, citing) in sorted(citations.items(), key=lambda item: (item[0][0].casefold(), item[0])):
-        publishers[source.publisher].append(CitedSource(source, tuple(reversed(citing))))
+    cited_from: dict[str, list[CitedSource]] = defaultdict(list)
+    for _, (source, citing) in sorted(citations.items(), key=latest_citation_first):
+        cited_from[source.publisher].append(CitedSource(source, tuple(reversed(citing))))
+    slugs = publisher_slugs(cited_from)
+    publishers = tuple(
+        Publisher(name, slugs[name], tuple(cited_from[name]))
+        for name in sorted(cited_from, key=lambda name: (name.casefold(), name))
+    )
 
     return SiteIndex(
         corpus=corpus,
+        chronological=tuple(briefs),
         newest_first=newest_first,
         by_actor={id: tuple(reversed(items)) for id, items in by_actor.items()},
         by_round={id: tuple(items) for id, items in by_round.items()},
         by_topic={id: tuple(reversed(items)) for id, items in by_topic.items()},
         rounds_of_actor={id: tuple(items) for id, items in rounds_of_actor.items()},
         members={id: tuple(items) for id, items in members.items()},
-        timeline=timeline,
-        sources_by_publisher=tuple((name, tuple(items)) for name, items in publishers.items()),
+        publishers=publishers,
     )

@@ -21,10 +21,11 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .config import LATEST_ON_HOME
+from .config import LATEST_ON_HOME, Options
 from .index import SiteIndex
 from .model import BRIEF_STATUSES
-from .urls import SEARCH_PAGE, brief_page, root_from
+from .paging import Listing, by_month, citations_by_month, dated_briefs, paginate
+from .urls import SEARCH_PAGE, actor_page, brief_page, page_location, publisher_page, root_from, round_page, topic_page
 
 # Python-Markdown's backslash escapes, plus '|' from the tables extension.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -81,6 +82,10 @@ class Links:
     def page(self, path: str) -> Markup:
         return Markup(self.root + path)
 
+    def to(self, path: str) -> Markup:
+        """The URL of the page generated from ``path`` (a year or publisher page)."""
+        return self.page(page_location(path))
+
     def brief(self, brief) -> Markup:
         return self.page(f"briefs/{brief.slug}/")
 
@@ -92,6 +97,9 @@ class Links:
 
     def topic(self, id: str) -> Markup:
         return self.page(f"topics/{id}/")
+
+    def publisher(self, slug: str) -> Markup:
+        return self.to(publisher_page(slug))
 
 
 def make_environment(templates_dir: Path) -> Environment:
@@ -107,6 +115,7 @@ def make_environment(templates_dir: Path) -> Environment:
     environment.filters.update(
         md=markdown_text, meta=meta_value, url=external_url, long_date=long_date, month_name=month_name
     )
+    environment.globals["by_month"] = lambda briefs: by_month(dated_briefs(briefs))
     return environment
 
 
@@ -122,8 +131,12 @@ def search_facets(index: SiteIndex) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def render_pages(index: SiteIndex, templates_dir: Path, skip: set[str] = frozenset()) -> dict[str, str]:
-    """Every page of the site, as ``{path under docs/: Markdown text}``, less the pages in ``skip``."""
+def render_pages(
+    index: SiteIndex, templates_dir: Path, skip: set[str] = frozenset(), split_threshold: int = Options.split_threshold
+) -> dict[str, str]:
+    """Every page of the site, as ``{path under docs/: Markdown text}``, less the pages in ``skip``.
+
+    Index pages listing more than ``split_threshold`` entries are split by year (see :mod:`.paging`)."""
     environment = make_environment(templates_dir)
     corpus = index.corpus
     pages: dict[str, str] = {}
@@ -145,9 +158,18 @@ def render_pages(index: SiteIndex, templates_dir: Path, skip: set[str] = frozens
         links = Links(root_from(path))
         pages[path] = environment.get_template(template).render(index=index, corpus=corpus, links=links, **context)
 
+    def render_listed(template: str, listing: Listing, title: str, kind: str, **context: Any) -> None:
+        """An index page and, if it is split, its year pages (``year.md.j2``, entries shown as ``kind``)."""
+        render(listing.main, template, listing=listing, **context)
+        for year in listing.years:
+            render(year.path, "year.md.j2", listing=listing, year=year, title=title, kind=kind)
+
+    threshold = split_threshold
     render("index.md", "home.md.j2", latest=index.newest_first[:LATEST_ON_HOME])
-    render("timeline.md", "timeline.md.j2")
-    render("sources.md", "sources.md.j2")
+    timeline = paginate("timeline.md", index.chronological, threshold, newest_first=False)
+    render_listed("timeline.md.j2", timeline, "Timeline", "day")
+    sources_split = sum(len(publisher.items) for publisher in index.publishers) > threshold
+    render("sources.md", "sources.md.j2", split=sources_split)
     render("actors/index.md", "actors.md.j2")
     render("rounds/index.md", "rounds.md.j2")
     render("topics/index.md", "topics.md.j2")
@@ -155,9 +177,16 @@ def render_pages(index: SiteIndex, templates_dir: Path, skip: set[str] = frozens
     for brief in index.newest_first:
         render(brief_page(brief.slug), "brief.md.j2", brief=brief)
     for actor in corpus.actors.values():
-        render(f"actors/{actor.id}.md", "actor.md.j2", actor=actor)
+        listing = paginate(actor_page(actor.id), index.by_actor.get(actor.id, ()), threshold, newest_first=True)
+        render_listed("actor.md.j2", listing, actor.name, "brief", actor=actor)
     for round in corpus.rounds.values():
-        render(f"rounds/{round.id}.md", "round.md.j2", round=round)
+        listing = paginate(round_page(round.id), index.by_round.get(round.id, ()), threshold, newest_first=False)
+        render_listed("round.md.j2", listing, round.name, "brief", round=round)
     for topic in corpus.topics.values():
-        render(f"topics/{topic.id}.md", "topic.md.j2", topic=topic)
+        listing = paginate(topic_page(topic.id), index.by_topic.get(topic.id, ()), threshold, newest_first=True)
+        render_listed("topic.md.j2", listing, topic.name, "brief", topic=topic)
+    for publisher in index.publishers if sources_split else ():
+        pieces = citations_by_month(publisher.items)
+        listing = paginate(publisher_page(publisher.slug), publisher.items, threshold, newest_first=True, dated=pieces)
+        render_listed("publisher.md.j2", listing, publisher.name, "source", publisher=publisher)
     return pages

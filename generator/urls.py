@@ -5,6 +5,8 @@ plain functions of the page path::
 
     >>> page_location("briefs/talks.md"), page_output("actors/index.md"), brief_page("talks")
     ('briefs/talks/', 'actors/index.html', 'briefs/talks.md')
+    >>> page_location(year_page(actor_page("russia"), 2024)), page_location(publisher_page("tass"))
+    ('actors/russia/2024/', 'sources/tass/')
 """
 
 from __future__ import annotations
@@ -12,6 +14,27 @@ from __future__ import annotations
 
 def brief_page(slug: str) -> str:
     return f"briefs/{slug}.md"
+
+
+def actor_page(id: str) -> str:
+    return f"actors/{id}.md"
+
+
+def round_page(id: str) -> str:
+    return f"rounds/{id}.md"
+
+
+def topic_page(id: str) -> str:
+    return f"topics/{id}.md"
+
+
+def publisher_page(slug: str) -> str:
+    return f"sources/{slug}.md"
+
+
+def year_page(page: str, year: int) -> str:
+    """A split index page's page for one year: ``actors/x.md`` → ``actors/x/2024.md`` (``/actors/x/2024/``)."""
+    return f"{page[: -len('.md')]}/{year}.md"
 
 
 def page_location(path: str) -> str:

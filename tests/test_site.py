@@ -7,7 +7,11 @@ from pathlib import Path
 
 import yaml
 
+from generator.build import build, check
+from generator.config import Options
+
 from conftest import PROJECT, article, broken_links, content_links, linked_briefs, parse_page
+from year_pages import check_site
 
 BRIEFS = PROJECT / "briefs"
 
@@ -115,3 +119,21 @@ def test_every_internal_link_resolves(sample_site):
 def test_title_tag_uses_brief_title(sample_site):
     page = parse_page(sample_site / "briefs" / "2025-05-16-delegations-named" / "index.html")
     assert page.title.startswith("Who sat at the table in round 1 - ")
+
+
+def test_sample_stays_on_single_pages(sample_site):
+    assert not list(sample_site.glob("*/*/[0-9][0-9][0-9][0-9]")) and not list(sample_site.glob("timeline/*/"))
+    assert not list((sample_site / "sources").glob("*/"))
+
+
+def test_split_sample_puts_every_brief_on_its_year_page(tmp_path):
+    """With a threshold of 3 every long page splits; each brief is on the year page of its
+    date for every index it belongs to, and the main page shows the newest three."""
+    options = Options(
+        briefs_dir=BRIEFS, out_dir=tmp_path / "site", config_file=PROJECT / "mkdocs.yml", strict=True, split_threshold=3
+    )
+    build(options, check(options))
+    check_site(options.out_dir, BRIEFS, threshold=3)
+    assert (options.out_dir / "actors" / "umerov" / "2025" / "index.html").is_file()
+    assert (options.out_dir / "sources" / "ukrainska-pravda" / "2025" / "index.html").is_file()
+    assert broken_links(options.out_dir) == []
