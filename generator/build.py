@@ -40,7 +40,7 @@ LATEST_EPOCH = 2**32 - 1  # gzip (sitemap.xml.gz) stores the build date in 32 bi
 class StrictFailure(BuildError):
     """MkDocs warned and ``--strict`` was given; ``warnings`` says where and what."""
 
-    def __init__(self, warnings: list[str]):
+    def __init__(self, warnings: list[Problem]):
         super().__init__(f"{len(warnings)} MkDocs warning(s) with --strict")
         self.warnings = warnings
 
@@ -131,9 +131,10 @@ def index_for_search(site: Path, cache: SiteCache, plan: Plan) -> None:
     index_site(site, cache.root, None if plan.full else {page_output(page) for page in plan.changed})
 
 
-def _shown(warnings: dict[str | None, list[str]], sources: dict[str, str]) -> list[str]:
+def _shown(warnings: dict[str | None, list[str]], sources: dict[str, str]) -> list[Problem]:
+    """MkDocs' warnings as problems of the brief (or page) they come from; MkDocs gives no line."""
     return [
-        f"{sources.get(page, page) if page else 'mkdocs'}: warning: {message}"
+        Problem(sources.get(page, page) if page else "mkdocs", None, "warning", message)
         for page in sorted(warnings, key=lambda page: page or "")
         for message in warnings[page]
     ]
@@ -141,7 +142,7 @@ def _shown(warnings: dict[str | None, list[str]], sources: dict[str, str]) -> li
 
 def build(options: Options, checked: Checked, cache: SiteCache | None = None) -> list[str]:
     """Build the site from a clean check and publish it at ``options.out_dir``; return
-    MkDocs' warnings as ``path: warning: message`` lines. Nothing at ``--out`` changes
+    MkDocs' warnings as problems of the brief they come from. Nothing at ``--out`` changes
     unless every stage succeeds, and then all of it changes at once."""
     if not options.config_file.is_file():
         raise BuildError(f"{options.config_file} not found; pass --config with the site's mkdocs.yml")
@@ -162,7 +163,7 @@ def build(options: Options, checked: Checked, cache: SiteCache | None = None) ->
 
 def _build_in(
     stage: Path, place: Place, published: Published | None, options: Options, checked: Checked, cache: SiteCache, site_config: SiteConfig
-) -> list[str]:
+) -> list[Problem]:
     config_text = generated_config(options, site_config)
     print_ = fingerprint(options, config_text, site_config.inputs)
     cache.load()

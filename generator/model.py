@@ -17,15 +17,20 @@ BRIEF_STATUSES = ("reported", "confirmed", "disputed", "retracted")
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding about the input, printed as ``path:line: severity: message``."""
+    """One finding about the input, printed as ``path:line: severity: message``
+    (``path: severity: message`` when the line is unknown, as for MkDocs' warnings)."""
 
     path: str
-    line: int
+    line: int | None
     severity: str  # "error" | "warning"
     message: str
 
+    @property
+    def where(self) -> str:
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        return f"{self.where}: {self.severity}: {self.message}"
 
 
 @dataclass(frozen=True)

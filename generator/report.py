@@ -49,12 +49,11 @@ def write_problems(problems: Iterable[Problem], format: str, stream: TextIO) -> 
     for problem in problems:
         path, message = printable(problem.path), printable(problem.message)
         if format == "github":
-            stream.write(
-                f"::{problem.severity} file={_github_escape(path, True)},"
-                f"line={problem.line}::{_github_escape(message)}\n"
-            )
+            line = "" if problem.line is None else f",line={problem.line}"
+            stream.write(f"::{problem.severity} file={_github_escape(path, True)}{line}::{_github_escape(message)}\n")
         else:
-            stream.write(f"{path}:{problem.line}: {problem.severity}: {message}\n")
+            where = path if problem.line is None else f"{path}:{problem.line}"
+            stream.write(f"{where}: {problem.severity}: {message}\n")
 
 
 def summary(problems: Iterable[Problem]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import json
 import os
 import subprocess
 import sys
@@ -342,3 +343,22 @@ def test_mkdocs_warnings_name_their_brief_and_strict_fails_warm_and_cold(corpus,
     assert f"{corpus.briefs / 'a.md'}: warning: " in warm_output and f"{corpus.briefs / 'a.md'}: warning: " in cold_output
     with pytest.raises(BuildError):
         corpus.build(out_dir=tmp_path / "cold", strict=True)
+
+
+@pytest.mark.parametrize("format", ["json", "github"])
+def test_mkdocs_warnings_come_in_the_chosen_format(corpus, tmp_path, capsys, format):
+    (tmp_path / "annex_hook.py").write_text(WARNING_HOOK)
+    corpus.config.write_text(f"hooks: [annex_hook.py]\n{corpus.config.read_text()}")
+    corpus.write("a.md", brief_text(body="See the annex."))
+    argv = ["build", "--briefs", str(corpus.briefs), "--config", str(corpus.config), "--out", str(tmp_path / "site"),
+            "--format", format]
+    from generator.cli import main
+
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    if format == "json":
+        assert json.loads(out) == [
+            {"path": str(corpus.briefs / "a.md"), "line": None, "severity": "warning", "message": "the annex is not published"}
+        ]
+    else:
+        assert out == f"::warning file={str(corpus.briefs / 'a.md').replace(':', '%3A')}::the annex is not published\n"

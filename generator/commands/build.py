@@ -14,31 +14,33 @@ from ..site_config import SiteConfigError, apply, read_site_config
 
 def run(options: Options, format: str) -> int:
     out = options.out_dir
+    problems: list = []
     try:
         options = apply(options, read_site_config(options.config_file))
         with locked(place_of(out)):  # one build at a time per --out, from check to publishing
             cache = SiteCache(out)
             checked = check(options, cache)
-            write_problems(checked.problems, format, sys.stdout)
+            problems = list(checked.problems)  # with MkDocs' warnings, printed once, in one format
             if checked.failed(options.strict):
-                print(f"FAILED: {summary(checked.problems)}; {out} left as it was", file=sys.stderr)
+                write_problems(problems, format, sys.stdout)
+                print(f"FAILED: {summary(problems)}; {out} left as it was", file=sys.stderr)
                 return 1
-            warnings = build(options, checked, cache)
+            problems += build(options, checked, cache)
     except SiteConfigError as error:
         print(error, file=sys.stderr)
         print(f"FAILED: the site configuration has an error; {out} left as it was", file=sys.stderr)
         return 1
     except StrictFailure as failure:
-        print("\n".join(failure.warnings), file=sys.stderr)
+        write_problems(problems + failure.warnings, format, sys.stdout)
         print(f"FAILED: {failure}; {out} left as it was", file=sys.stderr)
         return 1
     except BuildError as error:
+        write_problems(problems, format, sys.stdout)
         print(f"FAILED: {error}; {out} left as it was", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"interrupted; {out} holds either the previous site or the new one, whole", file=sys.stderr)
         return 130
-    for warning in warnings:
-        print(warning, file=sys.stderr)
+    write_problems(problems, format, sys.stdout)
     print(f"OK: built {len(checked.index.newest_first)} brief(s) into {out}", file=sys.stderr)
     return 0
