@@ -16,6 +16,7 @@ from .body import BodyConverter, BodyError, missing_links
 from .load import Document, RawCorpus
 from .model import Actor, Brief, Corpus, Problem, Round, Source, Topic
 from .names import NameIndex
+from .placeholders import placeholder_problems
 from .strict_yaml import LineDict
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -182,6 +183,7 @@ def _read_brief(
         body = converter.convert_document(document)
     except BodyError as error:
         report.error(path, document.body_line, f"body: {error}")
+    report.problems.extend(placeholder_problems(document))
     if any(problem.severity == "error" for problem in report.problems[first_new:]):
         return None
 
