@@ -28,7 +28,7 @@ from .mkdocs_runner import BuildError, build_pages
 from .outputs.search import index_site
 from .model import Problem
 from .publish import NEW, Place, clean_stale, locked, place_of, staging, swap_in
-from .render import render_pages
+from .render import long_date, render_pages
 from .site_config import SiteConfig, read_site_config
 from .urls import brief_page, page_output
 from .validate import validate
@@ -63,7 +63,7 @@ def check(options: Options, cache: SiteCache | None = None) -> Checked:
         return Checked(build_index(corpus, include_drafts=options.drafts), problems, loaded)
 
 
-def generated_config(options: Options, site: SiteConfig | None = None) -> str:
+def generated_config(options: Options, site: SiteConfig | None = None, built: int = 0) -> str:
     """The generated project's mkdocs.yml: the site's own config plus pages and nav."""
     site = site or read_site_config(options.config_file)
     config = {
@@ -73,6 +73,7 @@ def generated_config(options: Options, site: SiteConfig | None = None) -> str:
         "nav": [{title: path} for title, path in NAV],
         **site.overrides,
         "theme": {"custom_dir": THEME_OVERRIDES},
+        "extra": {"briefing_built": long_date(datetime.datetime.fromtimestamp(built, datetime.timezone.utc).date())},
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
@@ -163,7 +164,7 @@ def build(options: Options, checked: Checked, cache: SiteCache | None = None) ->
 def _build_in(
     stage: Path, place: Place, published: Published | None, options: Options, checked: Checked, cache: SiteCache, site_config: SiteConfig
 ) -> list[str]:
-    config_text = generated_config(options, site_config)
+    config_text = generated_config(options, site_config, build_date(checked.index))
     print_ = fingerprint(options, config_text, site_config.inputs)
     cache.load()
     reusable = cache.reusable(print_, published, config_text)

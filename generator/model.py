@@ -13,6 +13,13 @@ from dataclasses import dataclass, field
 ACTOR_TYPES = ("person", "state", "organization", "delegation")
 ROUND_STATUSES = ("proposed", "scheduled", "held", "postponed", "cancelled")
 BRIEF_STATUSES = ("reported", "confirmed", "disputed", "retracted")
+# What each status tells the reader; the About page explains them under #status-<status>.
+STATUS_MEANINGS = {
+    "reported": "One or more sources report it; it is not yet confirmed independently or by the parties.",
+    "confirmed": "The parties concerned, or independent sources, confirm it.",
+    "disputed": "A party or a credible source contradicts it; the brief says who and how.",
+    "retracted": "It proved wrong. The brief stays online, struck through, so that links to it still explain what changed.",
+}
 
 
 @dataclass(frozen=True)
@@ -91,3 +98,4 @@ class Corpus:
     rounds: dict[str, Round] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     briefs: tuple[Brief, ...] = ()
+    about_html: str | None = None  # briefs/about.md converted and sanitized like a body, if the site has one

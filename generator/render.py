@@ -23,9 +23,9 @@ from markupsafe import Markup
 
 from .config import LATEST_ON_HOME, Options
 from .index import SiteIndex
-from .model import BRIEF_STATUSES
+from .model import BRIEF_STATUSES, STATUS_MEANINGS
 from .paging import Listing, by_month, citations_by_month, dated_briefs, paginate
-from .urls import SEARCH_PAGE, actor_page, brief_page, page_location, publisher_page, root_from, round_page, topic_page
+from .urls import ABOUT_PAGE, SEARCH_PAGE, actor_page, brief_page, page_location, publisher_page, root_from, round_page, status_anchor, topic_page
 
 # Python-Markdown's backslash escapes, plus '|' from the tables extension.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -101,6 +101,10 @@ class Links:
     def publisher(self, slug: str) -> Markup:
         return self.to(publisher_page(slug))
 
+    def status(self, status: str) -> Markup:
+        """Where the About page explains ``status`` (a checked status word)."""
+        return Markup(f"{self.to(ABOUT_PAGE)}#{status_anchor(status)}")
+
 
 def make_environment(templates_dir: Path) -> Environment:
     environment = Environment(
@@ -115,6 +119,8 @@ def make_environment(templates_dir: Path) -> Environment:
     environment.filters.update(
         md=markdown_text, meta=meta_value, url=external_url, long_date=long_date, month_name=month_name
     )
+    environment.globals["status_meanings"] = STATUS_MEANINGS
+    environment.globals["status_anchor"] = status_anchor
     environment.globals["by_month"] = lambda briefs: by_month(dated_briefs(briefs))
     return environment
 
@@ -174,6 +180,7 @@ def render_pages(
     render("rounds/index.md", "rounds.md.j2")
     render("topics/index.md", "topics.md.j2")
     render(SEARCH_PAGE, "search.md.j2", facets=search_facets(index))
+    render(ABOUT_PAGE, "about.md.j2")
     for brief in index.newest_first:
         render(brief_page(brief.slug), "brief.md.j2", brief=brief)
     for actor in corpus.actors.values():

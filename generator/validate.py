@@ -90,8 +90,19 @@ def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bo
     # had changed: its page is rendered again and the cache keeps the new conversion.
     raw.fresh.update(converter.converted)
 
-    corpus = Corpus(actors=actor_models, rounds=round_models, topics=topic_models, briefs=tuple(briefs))
+    corpus = Corpus(actors=actor_models, rounds=round_models, topics=topic_models, briefs=tuple(briefs),
+                    about_html=_about_html(raw.about, converter, report))
     return corpus, report.problems
+
+
+def _about_html(document: Document | None, converter: BodyConverter, report: _Report) -> str | None:
+    if document is None:
+        return None
+    try:
+        return converter.convert(document.body).html
+    except BodyError as error:
+        report.error(document.path, 1, f"about page: {error}")
+        return None
 
 
 class _Entry:
