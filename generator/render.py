@@ -16,7 +16,7 @@ import html
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -62,6 +62,12 @@ def external_url(url: str) -> str:
     if not re.match(r"^https?://", url, re.IGNORECASE):
         raise ValueError(f"refusing to link to {url!r}")
     return quote(url, safe="/:?#[]@!$&'*+,;=%~")
+
+
+def domain(url: str) -> str:
+    """The host a link leads to, as readers know it: ``https://www.tass.com/x`` → ``tass.com``."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return host
 
 
 def long_date(value: datetime.date) -> str:
@@ -117,7 +123,7 @@ def make_environment(templates_dir: Path) -> Environment:
         keep_trailing_newline=True,
     )
     environment.filters.update(
-        md=markdown_text, meta=meta_value, url=external_url, long_date=long_date, month_name=month_name
+        md=markdown_text, meta=meta_value, url=external_url, long_date=long_date, month_name=month_name, domain=domain
     )
     environment.globals["status_meanings"] = STATUS_MEANINGS
     environment.globals["status_anchor"] = status_anchor
