@@ -20,7 +20,7 @@ from . import strict_yaml
 from .model import Problem
 from .urls import ABOUT_SOURCE
 
-REGISTRIES = ("actors", "rounds", "topics")
+REGISTRIES = ("actors", "rounds", "topics", "publishers")  # publishers.yml is optional
 # Would-be briefs under another extension (or case) are reported, not silently skipped.
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"}
 _REGISTRY_FILES = {f"{name}.yml" for name in REGISTRIES}

@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 
 ACTOR_TYPES = ("person", "state", "organization", "delegation")
 ROUND_STATUSES = ("proposed", "scheduled", "held", "postponed", "cancelled")
+PUBLISHER_TYPES = (
+    "wire", "newspaper", "broadcaster", "online", "state-media", "government",
+    "international-organization", "ngo", "other",
+)
 BRIEF_STATUSES = ("reported", "confirmed", "disputed", "retracted")
 # What each status tells the reader; the About page explains them under #status-<status>.
 STATUS_MEANINGS = {
@@ -65,11 +69,30 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class PublisherRecord:
+    """An entry of publishers.yml: who a source comes from."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    type: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    language: str | None = None  # ISO 639-1
+    url: str | None = None
+
+    @property
+    def labels(self) -> str:
+        """What a reader is told besides the name: ``state media, RU``."""
+        return ", ".join(filter(None, [self.type and self.type.replace("-", " "), self.country]))
+
+
+@dataclass(frozen=True)
 class Source:
-    publisher: str
+    publisher: str  # as written, or the registry's name when publishers.yml knows it
     title: str | None = None
     url: str | None = None
     published: datetime.date | None = None
+    publisher_id: str | None = None  # its entry in publishers.yml
 
 
 @dataclass(frozen=True)
@@ -98,4 +121,5 @@ class Corpus:
     rounds: dict[str, Round] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     briefs: tuple[Brief, ...] = ()
+    publishers: dict[str, PublisherRecord] = field(default_factory=dict)
     about_html: str | None = None  # briefs/about.md converted and sanitized like a body, if the site has one

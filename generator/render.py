@@ -163,6 +163,8 @@ def render_pages(
         return items[key]
 
     environment.globals["brief_item"] = brief_item
+    # Sources carry the registry's name for a known publisher: "TASS" → "state media, RU".
+    environment.globals["publisher_labels"] = {p.name: p.labels for p in corpus.publishers.values() if p.labels}
 
     def render(path: str, template: str, **context: Any) -> None:
         if path in skip:

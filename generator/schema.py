@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .model import ACTOR_TYPES, BRIEF_STATUSES, ROUND_STATUSES, Problem
+from .model import ACTOR_TYPES, BRIEF_STATUSES, PUBLISHER_TYPES, ROUND_STATUSES, Problem
 from .names import did_you_mean
 from .strict_yaml import LineDict, LineList, control_characters
 
@@ -74,6 +74,17 @@ def http_url(value: Any) -> str:
     if not re.match(r"^https?://[^\s/?#]+", value, re.IGNORECASE) or any(c.isspace() for c in value):
         raise FieldError(f"'{value}' is not an http(s) link; only http:// and https:// are accepted")
     return value
+
+
+def code(pattern: str, what: str) -> Callable[[Any], str]:
+    """A short standard code, such as a country (``RU``) or a language (``ru``)."""
+    def check(value: Any) -> str:
+        value = text(value)
+        if not re.fullmatch(pattern, value):
+            raise FieldError(f"must be {what}; got '{value}'")
+        return value
+
+    return check
 
 
 def choice(*allowed: str) -> Callable[[Any], str]:
@@ -155,6 +166,16 @@ ROUND = {
     "status": Field(choice(*ROUND_STATUSES)),
     "participants": Field(text_list),
     "outcome": Field(text),
+}
+
+PUBLISHER = {
+    "id": Field(identifier, required=True),
+    "name": Field(text, required=True),
+    "aliases": Field(text_list),
+    "type": Field(choice(*PUBLISHER_TYPES)),
+    "country": Field(code("[A-Z]{2}", "an ISO 3166-1 alpha-2 country code in capitals, such as RU or UA")),
+    "language": Field(code("[a-z]{2}", "an ISO 639-1 language code in lowercase, such as ru or uk")),
+    "url": Field(http_url),
 }
 
 TOPIC = {

@@ -14,9 +14,10 @@ from typing import Any, Callable
 from . import schema
 from .body import BodyConverter, BodyError, missing_links
 from .load import Document, RawCorpus
-from .model import Actor, Brief, Corpus, Problem, Round, Source, Topic
+from .model import Actor, Brief, Corpus, Problem, PublisherRecord, Round, Topic
 from .names import NameIndex
 from .placeholders import placeholder_problems
+from .sources import read_sources
 from .strict_yaml import LineDict
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -38,7 +39,7 @@ def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bo
     report = _Report()
     converter = BodyConverter(unsafe_html)
     report.problems.extend(raw.problems)
-    names = {kind: NameIndex(kind) for kind in ("actor", "round", "topic")}
+    names = {kind: NameIndex(kind) for kind in ("actor", "round", "topic", "publisher")}
 
     actors = _read_registry(raw.registries.get("actors"), schema.ACTOR, "actor", names["actor"], report,
                             lambda v: [v["name"], *v.get("aliases", ())])
@@ -73,11 +74,16 @@ def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bo
             outcome=v.get("outcome"),
         )
     topic_models = {id: Topic(id=id, name=v["name"], description=v.get("description")) for id, (v, _) in topics.items()}
+    publishers = _read_registry(raw.registries.get("publishers"), schema.PUBLISHER, "publisher", names["publisher"], report,
+                                lambda v: [v["name"], *v.get("aliases", ())])
+    publisher_models = {id: PublisherRecord(**v) for id, (v, _) in publishers.items()}
+    # Without publishers.yml any publisher is accepted as written.
+    registry = publisher_models if raw.registries.get("publishers") is not None else None
 
     briefs: list[Brief] = []
     slugs: dict[str, str] = {}
     for document in raw.briefs:
-        brief = _read_brief(document, names, round_models, report, today or datetime.date.today(), converter)
+        brief = _read_brief(document, names, round_models, registry, report, today or datetime.date.today(), converter)
         if brief is None:
             continue
         if brief.slug in slugs:
@@ -91,7 +97,7 @@ def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bo
     raw.fresh.update(converter.converted)
 
     corpus = Corpus(actors=actor_models, rounds=round_models, topics=topic_models, briefs=tuple(briefs),
-                    about_html=_about_html(raw.about, converter, report))
+                    publishers=publisher_models, about_html=_about_html(raw.about, converter, report))
     return corpus, report.problems
 
 
@@ -174,6 +180,7 @@ def _read_brief(
     document: Document,
     names: dict[str, NameIndex],
     rounds: dict[str, Round],
+    publishers: dict[str, PublisherRecord] | None,
     report: _Report,
     today: datetime.date,
     converter: BodyConverter,
@@ -198,10 +205,10 @@ def _read_brief(
     if any(problem.severity == "error" for problem in report.problems[first_new:]):
         return None
 
-    sources = tuple(Source(**record) for record in values["sources"])
-    for index, source in enumerate(sources):
-        if source.title is None and source.url is None:
-            report.warning(path, entry.line_of("sources", index), f"source {index + 1} ({source.publisher}) has neither title nor url")
+    sources, problems = read_sources(
+        values["sources"], lambda index: entry.line_of("sources", index), path, publishers, names["publisher"]
+    )
+    report.problems.extend(problems)
     date = values["date"]
     if date > today:
         report.warning(path, entry.line_of("date"), f"date {date} is in the future")
