@@ -93,6 +93,7 @@ class Source:
     url: str | None = None
     published: datetime.date | None = None
     publisher_id: str | None = None  # its entry in publishers.yml
+    id: str | None = None  # cited in the body as [@id]; [@N] cites the N-th source
 
 
 @dataclass(frozen=True)
@@ -107,10 +108,15 @@ class Brief:
     body: str = ""  # the author's Markdown
     body_html: str = ""  # the body as published: converted, and sanitized unless the site allows raw HTML
     body_links: tuple[tuple[str, int], ...] = ()  # (slug, line) of each body link to a brief's file
+    citations: tuple[int, ...] = ()  # the source number of each citation in the body, in order
     round: str | None = None
     topics: tuple[str, ...] = ()
     status: str = "reported"
     draft: bool = False
+
+    def citation_count(self, number: int) -> int:
+        """How often the body cites source ``number`` (1-based): its backlinks are ``cite-N-1`` and on."""
+        return self.citations.count(number)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .citations import citation_anchor, source_anchor
 from .config import LATEST_ON_HOME, Options
 from .index import SiteIndex
 from .model import BRIEF_STATUSES, STATUS_MEANINGS
@@ -126,7 +127,7 @@ def make_environment(templates_dir: Path) -> Environment:
         md=markdown_text, meta=meta_value, url=external_url, long_date=long_date, month_name=month_name, domain=domain
     )
     environment.globals["status_meanings"] = STATUS_MEANINGS
-    environment.globals["status_anchor"] = status_anchor
+    environment.globals.update(status_anchor=status_anchor, source_anchor=source_anchor, citation_anchor=citation_anchor)
     environment.globals["by_month"] = lambda briefs: by_month(dated_briefs(briefs))
     return environment
 

@@ -130,6 +130,7 @@ class Field:
 
 
 SOURCE = {
+    "id": Field(identifier),  # for citations: [@id]
     "publisher": Field(text, required=True),
     "title": Field(text),
     "url": Field(http_url),

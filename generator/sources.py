@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from .model import Problem, PublisherRecord, Source
-from .names import NameIndex
+from .names import NameIndex, did_you_mean
 
 
 def read_sources(
@@ -30,3 +30,26 @@ def read_sources(
             problems.append(Problem(path, line, "warning", f"source {index + 1} ({source.publisher}) has neither title nor url"))
         sources.append(source)
     return tuple(sources), problems
+
+
+def citation_problems(
+    sources: tuple[Source, ...], citations: tuple[tuple[str, int, int], ...], line_of: Callable[[int], int], path: str
+) -> list[Problem]:
+    """Citations of sources the brief does not have (errors), duplicate source ids (errors),
+    and, in a body that cites, sources it never cites (warnings)."""
+    problems = []
+    first: dict[str, int] = {}
+    for index, source in enumerate(sources):
+        if source.id is not None and first.setdefault(source.id, index) != index:
+            problems.append(Problem(path, line_of(index), "error", f"source {index + 1}: id '{source.id}' is also source {first[source.id] + 1}'s; ids must differ"))
+    known = [str(number) for number in range(1, len(sources) + 1)] + list(first)
+    for key, number, line in citations:
+        if not number:
+            problems.append(Problem(path, line, "error", f"citation '[@{key}]': this brief has no source {key!r} "
+                                    f"(sources are numbered 1 to {len(sources)}{', or named by id' if first else ''}){did_you_mean(key, known)}"))
+    cited = {number for _, number, _ in citations}
+    if cited:
+        for index, source in enumerate(sources):
+            if index + 1 not in cited:
+                problems.append(Problem(path, line_of(index), "warning", f"source {index + 1} ({source.publisher}) is never cited in the body"))
+    return problems

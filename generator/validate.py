@@ -17,7 +17,7 @@ from .load import Document, RawCorpus
 from .model import Actor, Brief, Corpus, Problem, PublisherRecord, Round, Topic
 from .names import NameIndex
 from .placeholders import placeholder_problems
-from .sources import read_sources
+from .sources import citation_problems, read_sources
 from .strict_yaml import LineDict
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -205,10 +205,13 @@ def _read_brief(
     if any(problem.severity == "error" for problem in report.problems[first_new:]):
         return None
 
-    sources, problems = read_sources(
-        values["sources"], lambda index: entry.line_of("sources", index), path, publishers, names["publisher"]
-    )
+    source_line = lambda index: entry.line_of("sources", index)  # noqa: E731
+    sources, problems = read_sources(values["sources"], source_line, path, publishers, names["publisher"])
     report.problems.extend(problems)
+    citations = citation_problems(sources, body.citations, source_line, path)
+    report.problems.extend(citations)
+    if any(problem.severity == "error" for problem in citations):
+        return None
     date = values["date"]
     if date > today:
         report.warning(path, entry.line_of("date"), f"date {date} is in the future")
@@ -231,6 +234,7 @@ def _read_brief(
         body=document.body,
         body_html=body.html,
         body_links=body.links,
+        citations=tuple(number for _, number, _ in body.citations),
         round=round_id,
         topics=topics,
         status=values.get("status", "reported"),
