@@ -187,6 +187,17 @@ class BodyConverter:
         return body
 
 
+    def convert_page(self, document: Document | None, problems: list[Problem]) -> str | None:
+        """The HTML of a page's Markdown that is not a brief (the About page); None if there is none."""
+        if document is None:
+            return None
+        try:
+            return self.convert(document.body).html
+        except BodyError as error:
+            problems.append(Problem(document.path, 1, "error", f"body: {error}"))
+            return None
+
+
 def _link_lines(text: str, found: list[tuple[str, str]], first_line: int) -> tuple[tuple[str, int], ...]:
     """Where each link was written: the next occurrence of its href after the previous one."""
     lines = []

@@ -97,18 +97,8 @@ def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bo
     raw.fresh.update(converter.converted)
 
     corpus = Corpus(actors=actor_models, rounds=round_models, topics=topic_models, briefs=tuple(briefs),
-                    publishers=publisher_models, about_html=_about_html(raw.about, converter, report))
+                    publishers=publisher_models, about_html=converter.convert_page(raw.about, report.problems))
     return corpus, report.problems
-
-
-def _about_html(document: Document | None, converter: BodyConverter, report: _Report) -> str | None:
-    if document is None:
-        return None
-    try:
-        return converter.convert(document.body).html
-    except BodyError as error:
-        report.error(document.path, 1, f"about page: {error}")
-        return None
 
 
 class _Entry:
