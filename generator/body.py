@@ -29,6 +29,7 @@ from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 
 from . import __version__
+from .citations import PRIORITY, Citations, citation_keys
 from .load import Document
 from .model import Brief, Problem
 from .names import did_you_mean
@@ -58,9 +59,9 @@ ALLOWED_ATTRIBUTES = {
 }
 # Python-Markdown's own classes: permalinks (toc) and footnotes.
 ALLOWED_CLASSES = {
-    "a": {"headerlink", "footnote-ref", "footnote-backref"},
+    "a": {"headerlink", "footnote-ref", "footnote-backref", "citation-ref"},
     "div": {"footnote"},
-    "sup": {"footnote-ref"},
+    "sup": {"footnote-ref", "citation"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 IMAGE_SCHEMES = {"", "http", "https"}
@@ -90,6 +91,7 @@ def brief_url(slug: str, fragment: str = "") -> str:
 class Body:
     html: str
     links: tuple[tuple[str, int], ...] = ()  # (slug, line in the file) of each link to a brief
+    citations: tuple[tuple[str, int, int], ...] = ()  # (key, source number or 0, line in the file) of each citation
 
 
 class BodyError(Exception):
@@ -139,6 +141,8 @@ class BodyConverter:
         self.converted: set[str] = set()  # paths of the files whose bodies convert_document converted
         self.links = _BriefLinks(self.markdown)
         self.markdown.treeprocessors.register(self.links, "brief_links", 1)
+        self.citations = Citations(self.markdown)
+        self.markdown.inlinePatterns.register(self.citations, "citations", PRIORITY)
         self.cleaner = nh3.Cleaner(
             tags=ALLOWED_TAGS,
             clean_content_tags=DROPPED_WITH_CONTENT,
@@ -150,9 +154,11 @@ class BodyConverter:
             strip_comments=True,
         )
 
-    def markdown_html(self, text: str) -> str:
-        """Python-Markdown's own HTML for ``text``, links to briefs rewritten, not sanitized."""
+    def markdown_html(self, text: str, citable: dict[str, int] | None = None) -> str:
+        """Python-Markdown's own HTML for ``text``, links to briefs rewritten, citations of the
+        ``citable`` sources linked (none if None), not sanitized."""
         self.links.found = []
+        self.citations.reset(citable)
         try:
             return self.markdown.convert(text)
         except RecursionError:
@@ -162,21 +168,34 @@ class BodyConverter:
         finally:
             self.markdown.reset()
 
-    def convert(self, text: str, first_line: int = 1) -> Body:
+    def convert(self, text: str, first_line: int = 1, citable: dict[str, int] | None = None) -> Body:
         """The body's HTML for the page; ``first_line`` is the body's first line in its file."""
-        html = self.markdown_html(text)
+        html = self.markdown_html(text, citable)
         if not self.unsafe_html:
             html = self.cleaner.clean(html)
-        return Body(html, _link_lines(text, self.links.found, first_line))
+        links = _link_lines(text, self.links.found, first_line)
+        lines = _link_lines(text, list(enumerate(self.citations.written)), first_line)
+        return Body(html, links, tuple((key, number, lines[at][1]) for key, number, at in self.citations.found))
 
     def convert_document(self, document: Document) -> Body:
         """A brief file's body, reusing the conversion kept with the parsed file when it still holds."""
         if document.converted is not None and document.converted[0] == self.key:
             return document.converted[1]
-        body = self.convert(document.body, document.body_line)
+        body = self.convert(document.body, document.body_line, citation_keys(document.data))
         document.converted = (self.key, body)
         self.converted.add(document.path)
         return body
+
+
+    def convert_page(self, document: Document | None, problems: list[Problem]) -> str | None:
+        """The HTML of a page's Markdown that is not a brief (the About page); None if there is none."""
+        if document is None:
+            return None
+        try:
+            return self.convert(document.body).html
+        except BodyError as error:
+            problems.append(Problem(document.path, 1, "error", f"body: {error}"))
+            return None
 
 
 def _link_lines(text: str, found: list[tuple[str, str]], first_line: int) -> tuple[tuple[str, int], ...]:

@@ -25,6 +25,7 @@ from .load import RawCorpus, load_corpus
 from .linked_copy import link_copy, move_over
 from .manifest import Published, inspect, write_manifest
 from .mkdocs_runner import BuildError, build_pages
+from .outputs.build_stamp import write_build_stamp
 from .outputs.search import index_site
 from .model import Problem
 from .publish import NEW, Place, clean_stale, locked, place_of, staging, swap_in
@@ -187,6 +188,7 @@ def _build_in(
     shown = _shown(warnings, {brief_page(brief.slug): brief.path for brief in checked.index.newest_first})
     if options.strict and shown:
         raise StrictFailure(shown)
+    write_build_stamp(site, build_date(checked.index))
     index_for_search(site, cache, plan)
     manifest = write_manifest(site, None if plan.full else published)
     try:

@@ -21,6 +21,7 @@ NAV = (
     ("Actors", "actors/index.md"),
     ("Topics", "topics/index.md"),
     ("Sources", "sources.md"),
+    ("About", "about.md"),
 )
 
 LATEST_ON_HOME = 10

@@ -18,8 +18,9 @@ from typing import Any
 
 from . import strict_yaml
 from .model import Problem
+from .urls import ABOUT_SOURCE
 
-REGISTRIES = ("actors", "rounds", "topics")
+REGISTRIES = ("actors", "rounds", "topics", "publishers")  # publishers.yml is optional
 # Would-be briefs under another extension (or case) are reported, not silently skipped.
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"}
 _REGISTRY_FILES = {f"{name}.yml" for name in REGISTRIES}
@@ -56,6 +57,7 @@ class RawCorpus:
     # then only the edited briefs' own pages can differ.
     front_matter_changed: bool = True
     registry_digest: str = ""
+    about: Document | None = None  # briefs/about.md, the About page's Markdown
 
 
 class LoadError(Exception):
@@ -159,8 +161,8 @@ def brief_paths(briefs_dir: Path, problems: list[Problem] | None = None) -> list
             continue
         for name in names:
             path = folder / name
-            if folder == briefs_dir and name in _REGISTRY_FILES:
-                continue  # read, and reported, as registries
+            if folder == briefs_dir and (name in _REGISTRY_FILES or name == ABOUT_SOURCE):
+                continue  # read, and reported, as registries or the About page
             suffix = os.path.splitext(name)[1]
             looks_like_brief = suffix.lower() in _MARKDOWN_SUFFIXES
             try:
@@ -213,6 +215,14 @@ def load_corpus(briefs_dir: Path, parsed: dict | None = None) -> RawCorpus:
                 raw.registries[name] = parse_registry(text, str(path))
             except LoadError as error:
                 raw.problems.append(error.problem)
+    about = briefs_dir / ABOUT_SOURCE
+    if os.path.lexists(about):
+        try:
+            text = read_text(about, str(about))
+            registry_texts.append(f"about\0{text}")  # every page links to it: a change renders all
+            raw.about = Document(str(about), None, text)
+        except LoadError as error:
+            raw.problems.append(error.problem)
     raw.registry_digest = hashlib.blake2b("\0".join(registry_texts).encode("utf-8"), digest_size=16).hexdigest()
     previous = parsed or {}
     raw.front_matter_changed = not previous

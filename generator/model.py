@@ -12,7 +12,18 @@ from dataclasses import dataclass, field
 
 ACTOR_TYPES = ("person", "state", "organization", "delegation")
 ROUND_STATUSES = ("proposed", "scheduled", "held", "postponed", "cancelled")
+PUBLISHER_TYPES = (
+    "wire", "newspaper", "broadcaster", "online", "state-media", "government",
+    "international-organization", "ngo", "other",
+)
 BRIEF_STATUSES = ("reported", "confirmed", "disputed", "retracted")
+# What each status tells the reader; the About page explains them under #status-<status>.
+STATUS_MEANINGS = {
+    "reported": "One or more sources report it; it is not yet confirmed independently or by the parties.",
+    "confirmed": "The parties concerned, or independent sources, confirm it.",
+    "disputed": "A party or a credible source contradicts it; the brief says who and how.",
+    "retracted": "It proved wrong. The brief stays online, struck through, so that links to it still explain what changed.",
+}
 
 
 @dataclass(frozen=True)
@@ -63,11 +74,31 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class PublisherRecord:
+    """An entry of publishers.yml: who a source comes from."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    type: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    language: str | None = None  # ISO 639-1
+    url: str | None = None
+
+    @property
+    def labels(self) -> str:
+        """What a reader is told besides the name: ``state media, RU``."""
+        return ", ".join(filter(None, [self.type and self.type.replace("-", " "), self.country]))
+
+
+@dataclass(frozen=True)
 class Source:
-    publisher: str
+    publisher: str  # as written, or the registry's name when publishers.yml knows it
     title: str | None = None
     url: str | None = None
     published: datetime.date | None = None
+    publisher_id: str | None = None  # its entry in publishers.yml
+    id: str | None = None  # cited in the body as [@id]; [@N] cites the N-th source
 
 
 @dataclass(frozen=True)
@@ -82,10 +113,15 @@ class Brief:
     body: str = ""  # the author's Markdown
     body_html: str = ""  # the body as published: converted, and sanitized unless the site allows raw HTML
     body_links: tuple[tuple[str, int], ...] = ()  # (slug, line) of each body link to a brief's file
+    citations: tuple[int, ...] = ()  # the source number of each citation in the body, in order
     round: str | None = None
     topics: tuple[str, ...] = ()
     status: str = "reported"
     draft: bool = False
+
+    def citation_count(self, number: int) -> int:
+        """How often the body cites source ``number`` (1-based): its backlinks are ``cite-N-1`` and on."""
+        return self.citations.count(number)
 
 
 @dataclass(frozen=True)
@@ -96,3 +132,5 @@ class Corpus:
     rounds: dict[str, Round] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     briefs: tuple[Brief, ...] = ()
+    publishers: dict[str, PublisherRecord] = field(default_factory=dict)
+    about_html: str | None = None  # briefs/about.md converted and sanitized like a body, if the site has one

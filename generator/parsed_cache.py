@@ -20,7 +20,7 @@ from .load import Document
 from .model import Problem
 from .strict_yaml import LineDict, LineList
 
-SHAPE = ",".join(f.name for f in fields(Document)) + ";" + ",".join(f.name for f in fields(Problem))
+SHAPE = ";".join(",".join(f.name for f in fields(kind)) for kind in (Document, Problem, Body))
 
 
 class ShardError(ValueError):
@@ -36,7 +36,7 @@ def _value(value: Any) -> Any:
         return value
     if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], Body):
         key, body = value
-        return {"body": [key, body.html, [list(link) for link in body.links]]}
+        return {"body": [key, body.html, [list(link) for link in body.links], [list(c) for c in body.citations]]}
     raise ShardError(f"cannot store a {type(value).__name__}")
 
 
@@ -59,8 +59,8 @@ def _object(obj: dict) -> Any:
         data.lines, data.line = obj["lines"], obj["line"]
         return data
     if keys == {"body"}:
-        key, html, links = obj["body"]
-        return (key, Body(html, tuple((slug, line) for slug, line in links)))
+        key, html, links, citations = obj["body"]
+        return (key, Body(html, tuple((slug, line) for slug, line in links), tuple(tuple(c) for c in citations)))
     if keys == {"doc"}:
         return Document(*obj["doc"])
     if keys == {"problem"}:

@@ -16,16 +16,17 @@ import html
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .citations import citation_anchor, source_anchor
 from .config import LATEST_ON_HOME, Options
 from .index import SiteIndex
-from .model import BRIEF_STATUSES
+from .model import BRIEF_STATUSES, STATUS_MEANINGS
 from .paging import Listing, by_month, citations_by_month, dated_briefs, paginate
-from .urls import SEARCH_PAGE, actor_page, brief_page, page_location, publisher_page, root_from, round_page, topic_page
+from .urls import ABOUT_PAGE, SEARCH_PAGE, actor_page, brief_page, page_location, publisher_page, root_from, round_page, status_anchor, topic_page
 
 # Python-Markdown's backslash escapes, plus '|' from the tables extension.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -62,6 +63,12 @@ def external_url(url: str) -> str:
     if not re.match(r"^https?://", url, re.IGNORECASE):
         raise ValueError(f"refusing to link to {url!r}")
     return quote(url, safe="/:?#[]@!$&'*+,;=%~")
+
+
+def domain(url: str) -> str:
+    """The host a link leads to, as readers know it: ``https://www.tass.com/x`` → ``tass.com``."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return host
 
 
 def long_date(value: datetime.date) -> str:
@@ -101,6 +108,10 @@ class Links:
     def publisher(self, slug: str) -> Markup:
         return self.to(publisher_page(slug))
 
+    def status(self, status: str) -> Markup:
+        """Where the About page explains ``status`` (a checked status word)."""
+        return Markup(f"{self.to(ABOUT_PAGE)}#{status_anchor(status)}")
+
 
 def make_environment(templates_dir: Path) -> Environment:
     environment = Environment(
@@ -113,8 +124,10 @@ def make_environment(templates_dir: Path) -> Environment:
         keep_trailing_newline=True,
     )
     environment.filters.update(
-        md=markdown_text, meta=meta_value, url=external_url, long_date=long_date, month_name=month_name
+        md=markdown_text, meta=meta_value, url=external_url, long_date=long_date, month_name=month_name, domain=domain
     )
+    environment.globals["status_meanings"] = STATUS_MEANINGS
+    environment.globals.update(status_anchor=status_anchor, source_anchor=source_anchor, citation_anchor=citation_anchor)
     environment.globals["by_month"] = lambda briefs: by_month(dated_briefs(briefs))
     return environment
 
@@ -151,6 +164,8 @@ def render_pages(
         return items[key]
 
     environment.globals["brief_item"] = brief_item
+    # Sources carry the registry's name for a known publisher: "TASS" → "state media, RU".
+    environment.globals["publisher_labels"] = {p.name: p.labels for p in corpus.publishers.values() if p.labels}
 
     def render(path: str, template: str, **context: Any) -> None:
         if path in skip:
@@ -174,6 +189,7 @@ def render_pages(
     render("rounds/index.md", "rounds.md.j2")
     render("topics/index.md", "topics.md.j2")
     render(SEARCH_PAGE, "search.md.j2", facets=search_facets(index))
+    render(ABOUT_PAGE, "about.md.j2")
     for brief in index.newest_first:
         render(brief_page(brief.slug), "brief.md.j2", brief=brief)
     for actor in corpus.actors.values():

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .model import ACTOR_TYPES, BRIEF_STATUSES, ROUND_STATUSES, Problem
+from .model import ACTOR_TYPES, BRIEF_STATUSES, PUBLISHER_TYPES, ROUND_STATUSES, Problem
 from .names import did_you_mean
 from .strict_yaml import LineDict, LineList, control_characters
 
@@ -76,6 +76,17 @@ def http_url(value: Any) -> str:
     return value
 
 
+def code(pattern: str, what: str) -> Callable[[Any], str]:
+    """A short standard code, such as a country (``RU``) or a language (``ru``)."""
+    def check(value: Any) -> str:
+        value = text(value)
+        if not re.fullmatch(pattern, value):
+            raise FieldError(f"must be {what}; got '{value}'")
+        return value
+
+    return check
+
+
 def choice(*allowed: str) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         if isinstance(value, bool):
@@ -119,6 +130,7 @@ class Field:
 
 
 SOURCE = {
+    "id": Field(identifier),  # for citations: [@id]
     "publisher": Field(text, required=True),
     "title": Field(text),
     "url": Field(http_url),
@@ -155,6 +167,16 @@ ROUND = {
     "status": Field(choice(*ROUND_STATUSES)),
     "participants": Field(text_list),
     "outcome": Field(text),
+}
+
+PUBLISHER = {
+    "id": Field(identifier, required=True),
+    "name": Field(text, required=True),
+    "aliases": Field(text_list),
+    "type": Field(choice(*PUBLISHER_TYPES)),
+    "country": Field(code("[A-Z]{2}", "an ISO 3166-1 alpha-2 country code in capitals, such as RU or UA")),
+    "language": Field(code("[a-z]{2}", "an ISO 639-1 language code in lowercase, such as ru or uk")),
+    "url": Field(http_url),
 }
 
 TOPIC = {

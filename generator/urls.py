@@ -57,4 +57,14 @@ def root_from(path: str) -> str:
 
 
 SEARCH_PAGE = "search.md"
+ABOUT_PAGE = "about.md"  # /about/
+ABOUT_SOURCE = "about.md"  # the About page's text, in the briefs folder (not a brief)
+
+
+def status_anchor(status: str) -> str:
+    """Where the About page explains a brief status: ``#status-disputed``."""
+    return f"status-{status}"
 SEARCH_BUNDLE = "pagefind"  # Pagefind's files, relative to the site
+
+
+BUILD_STAMP = "assets/built.js"  # the footer's "Last built" date (see outputs/build_stamp.py)

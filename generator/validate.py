@@ -14,8 +14,10 @@ from typing import Any, Callable
 from . import schema
 from .body import BodyConverter, BodyError, missing_links
 from .load import Document, RawCorpus
-from .model import Actor, Brief, Corpus, Problem, Round, Source, Topic
+from .model import Actor, Brief, Corpus, Problem, PublisherRecord, Round, Topic
 from .names import NameIndex
+from .placeholders import placeholder_problems
+from .sources import citation_problems, read_sources
 from .strict_yaml import LineDict
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -37,7 +39,7 @@ def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bo
     report = _Report()
     converter = BodyConverter(unsafe_html)
     report.problems.extend(raw.problems)
-    names = {kind: NameIndex(kind) for kind in ("actor", "round", "topic")}
+    names = {kind: NameIndex(kind) for kind in ("actor", "round", "topic", "publisher")}
 
     actors = _read_registry(raw.registries.get("actors"), schema.ACTOR, "actor", names["actor"], report,
                             lambda v: [v["name"], *v.get("aliases", ())])
@@ -72,11 +74,16 @@ def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bo
             outcome=v.get("outcome"),
         )
     topic_models = {id: Topic(id=id, name=v["name"], description=v.get("description")) for id, (v, _) in topics.items()}
+    publishers = _read_registry(raw.registries.get("publishers"), schema.PUBLISHER, "publisher", names["publisher"], report,
+                                lambda v: [v["name"], *v.get("aliases", ())])
+    publisher_models = {id: PublisherRecord(**v) for id, (v, _) in publishers.items()}
+    # Without publishers.yml any publisher is accepted as written.
+    registry = publisher_models if raw.registries.get("publishers") is not None else None
 
     briefs: list[Brief] = []
     slugs: dict[str, str] = {}
     for document in raw.briefs:
-        brief = _read_brief(document, names, round_models, report, today or datetime.date.today(), converter)
+        brief = _read_brief(document, names, round_models, registry, report, today or datetime.date.today(), converter)
         if brief is None:
             continue
         if brief.slug in slugs:
@@ -89,7 +96,8 @@ def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bo
     # had changed: its page is rendered again and the cache keeps the new conversion.
     raw.fresh.update(converter.converted)
 
-    corpus = Corpus(actors=actor_models, rounds=round_models, topics=topic_models, briefs=tuple(briefs))
+    corpus = Corpus(actors=actor_models, rounds=round_models, topics=topic_models, briefs=tuple(briefs),
+                    publishers=publisher_models, about_html=converter.convert_page(raw.about, report.problems))
     return corpus, report.problems
 
 
@@ -162,6 +170,7 @@ def _read_brief(
     document: Document,
     names: dict[str, NameIndex],
     rounds: dict[str, Round],
+    publishers: dict[str, PublisherRecord] | None,
     report: _Report,
     today: datetime.date,
     converter: BodyConverter,
@@ -182,13 +191,17 @@ def _read_brief(
         body = converter.convert_document(document)
     except BodyError as error:
         report.error(path, document.body_line, f"body: {error}")
+    report.problems.extend(placeholder_problems(document))
     if any(problem.severity == "error" for problem in report.problems[first_new:]):
         return None
 
-    sources = tuple(Source(**record) for record in values["sources"])
-    for index, source in enumerate(sources):
-        if source.title is None and source.url is None:
-            report.warning(path, entry.line_of("sources", index), f"source {index + 1} ({source.publisher}) has neither title nor url")
+    source_line = lambda index: entry.line_of("sources", index)  # noqa: E731
+    sources, problems = read_sources(values["sources"], source_line, path, publishers, names["publisher"])
+    report.problems.extend(problems)
+    citations = citation_problems(sources, body.citations, source_line, path)
+    report.problems.extend(citations)
+    if any(problem.severity == "error" for problem in citations):
+        return None
     date = values["date"]
     if date > today:
         report.warning(path, entry.line_of("date"), f"date {date} is in the future")
@@ -211,6 +224,7 @@ def _read_brief(
         body=document.body,
         body_html=body.html,
         body_links=body.links,
+        citations=tuple(number for _, number, _ in body.citations),
         round=round_id,
         topics=topics,
         status=values.get("status", "reported"),

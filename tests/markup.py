@@ -15,6 +15,7 @@ PAYLOADS = {
     "round_name": '"><script>alert("round")</script> [r](javascript:alert(4))',
     "venue": "<details open ontoggle=alert('venue')>",
     "outcome": "{: onclick=alert('outcome') } **bold**",
+    "registry_publisher": "<u onclick=alert('registry')>Wire</u> [w](javascript:alert(7)) _x_",
     "topic_name": "<style>*{display:none}</style>Topic [t](javascript:alert(5)) `code`",
 }
 
@@ -36,9 +37,15 @@ def write_markup_corpus(corpus: Corpus) -> None:
         f"  venue: {quoted(p['venue'])}\n  outcome: {quoted(p['outcome'])}\n  participants: [evil]\n",
     )
     corpus.registry("topics", f"- id: t\n  name: {quoted(p['topic_name'])}\n")
+    corpus.registry(
+        "publishers",
+        f"- id: evil-wire\n  name: {quoted(p['registry_publisher'])}\n  type: state-media\n  country: RU\n"
+        f"- id: plain\n  name: {quoted(p['publisher'])}\n",
+    )
     corpus.write(
         "payload.md",
         f"---\ntitle: {quoted(p['title'])}\ndate: 2025-05-16\nsummary: {quoted(p['summary'])}\n"
         f"actors: [evil]\nround: r\ntopics: [t]\nsources:\n  - publisher: {quoted(p['publisher'])}\n"
-        f"    title: {quoted(p['source_title'])}\n    url: https://example.org/a?b=1&c=(2)\n---\nPlain body.\n",
+        f"    title: {quoted(p['source_title'])}\n    url: https://example.org/a?b=1&c=(2)\n"
+        f"  - publisher: evil-wire\n    url: https://wire.example.org/a\n---\nPlain body.\n",
     )

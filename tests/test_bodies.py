@@ -310,7 +310,7 @@ def test_a_rebuild_converts_only_the_edited_bodies(corpus, monkeypatch):
     corpus.build()
     converted = []
     original = BodyConverter.convert
-    monkeypatch.setattr(BodyConverter, "convert", lambda self, text, line=1: converted.append(text) or original(self, text, line))
+    monkeypatch.setattr(BodyConverter, "convert", lambda self, text, line=1, citable=None: converted.append(text) or original(self, text, line, citable))
     paths[1].write_text(brief_text(body="Edited body."), encoding="utf-8")
     site = corpus.build()
     assert converted == ["Edited body.\n"]
@@ -327,6 +327,6 @@ def test_a_changed_converter_rebuilds_the_brief_pages_once(corpus, monkeypatch):
     assert "<strong>strong</strong>" not in article(page) and "Some strong words." in article(page)
     converted = []
     original = BodyConverter.convert
-    monkeypatch.setattr(BodyConverter, "convert", lambda self, text, line=1: converted.append(text) or original(self, text, line))
+    monkeypatch.setattr(BodyConverter, "convert", lambda self, text, line=1, citable=None: converted.append(text) or original(self, text, line, citable))
     corpus.build()
     assert converted == []  # the cache kept the new conversion

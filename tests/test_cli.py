@@ -79,19 +79,46 @@ def test_build_command_builds_and_reports(corpus):
     assert (out / "briefs" / "a" / "index.html").is_file()
 
 
-def test_new_writes_a_skeleton_that_passes_check(corpus):
+def test_new_writes_a_skeleton_that_fails_check_until_filled_in(corpus):
     result = run_cli(
         "new", "Talks resume: round 2!", "--briefs", str(corpus.briefs), "--date", "2025-06-02",
         "--actor", "Umierov", "--actor", "ZELENSKYY", "--round", "Round two",
     )
     assert result.returncode == 0, result.stderr
-    path = corpus.briefs / "2025" / "2025-06-02-talks-resume-round-2.md"
+    path = corpus.briefs / "2025" / "06" / "2025-06-02-talks-resume-round-2.md"
     assert result.stdout.strip() == str(path)
     text = path.read_text()
     assert "actors:\n- umerov\n- zelensky\n" in text and "round: round-2" in text
+    lines = text.splitlines()
+
+    def line_of(fragment: str) -> int:
+        return next(number for number, line in enumerate(lines, 1) if fragment in line)
+
+    checked = run_cli("check", "--briefs", str(corpus.briefs))
+    assert checked.returncode == 1
+    assert checked.stdout.splitlines() == [
+        f"{path}:{line_of('summary:')}: error: placeholder left in 'summary'; replace it",
+        f"{path}:{line_of('publisher:')}: error: placeholder left in 'publisher' of source 1; replace it",
+        f"{path}:{line_of('  title:')}: error: placeholder left in 'title' of source 1; replace it",
+        f"{path}:{line_of('Write what happened')}: error: placeholder left in the body; replace it",
+    ]
+    filled = (
+        text.replace("One or two sentences: the bottom line.", "Talks resumed.")
+        .replace("Publisher name", "Example Wire")
+        .replace("Article title", "Talks resume")
+        .replace("Write what happened here, in your own words.", "The delegations met.")
+    )
+    path.write_text(filled)
     assert main(["check", "--briefs", str(corpus.briefs)]) == 0
     again = run_cli("new", "Talks resume: round 2!", "--briefs", str(corpus.briefs), "--date", "2025-06-02", "--actor", "umerov")
     assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_placeholder_in_an_indented_body_line_is_still_an_error(corpus):
+    path = corpus.write("a.md", brief_text(body="First line.\n\n  Write what happened here, in your own words."))
+    problem = [p for p in corpus.problems() if p.severity == "error"]
+    body_start = path.read_text().splitlines().index("---", 1) + 2
+    assert [(p.line, p.message) for p in problem] == [(body_start + 2, "placeholder left in the body; replace it")]
 
 
 def test_new_refuses_unknown_actor_with_suggestion(corpus):

@@ -126,6 +126,7 @@ def publisher_table(site: Path) -> dict[str, tuple[str, int]]:
     rows = re.findall(r"<tr><td>(.*?)</td><td>(\d+)</td></tr>", page) + re.findall(r"<span>(.*?)&nbsp;\((\d+)\)</span>", page)
     table = {}
     for cell, count in rows:
+        cell = re.sub(r' <span class="publisher-labels">.*?</span>', "", cell)  # what publishers.yml says of it
         link = re.search(r'href="([^"]*)"', cell)
         table[parse_text(cell)] = (resolve("sources", link.group(1)) if link else "", int(count))
     return table

@@ -1,4 +1,4 @@
-"""``briefing new``: write a brief skeleton that passes ``briefing check`` once its actors are known."""
+"""``briefing new``: write a brief skeleton; ``briefing check`` fails until its placeholders are replaced."""
 
 from __future__ import annotations
 
@@ -9,11 +9,10 @@ import unicodedata
 
 import frontmatter
 
+from .. import placeholders
 from ..build import check
 from ..config import Options
 from ..names import NameIndex
-
-BODY = "Write what happened here, in your own words.\n"
 
 
 def slugify(title: str) -> str:
@@ -35,22 +34,22 @@ def run(options: Options, title: str, date: datetime.date, actors: list[str], ro
             print(f"error: {problem}", file=sys.stderr)
         return 1
 
-    path = options.briefs_dir / str(date.year) / f"{date.isoformat()}-{slugify(title)}.md"
+    path = options.briefs_dir / str(date.year) / f"{date.month:02d}" / f"{date.isoformat()}-{slugify(title)}.md"
     if path.exists():
         print(f"error: {path} already exists; choose another title", file=sys.stderr)
         return 1
     metadata = {
         "title": title,
         "date": date,
-        "summary": "One or two sentences: the bottom line.",
+        "summary": placeholders.SUMMARY,
         "actors": [actor_names.resolve(name) for name in actors],
     }
     if round is not None:
         metadata["round"] = round_names.resolve(round)
     metadata["status"] = "reported"
-    metadata["sources"] = [{"publisher": "Publisher name", "title": "Article title"}]
+    metadata["sources"] = [{"publisher": placeholders.PUBLISHER, "title": placeholders.SOURCE_TITLE}]
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(frontmatter.dumps(frontmatter.Post(BODY, **metadata), sort_keys=False) + "\n", encoding="utf-8")
+    path.write_text(frontmatter.dumps(frontmatter.Post(placeholders.BODY + "\n", **metadata), sort_keys=False) + "\n", encoding="utf-8")
     print(path)
     if not actors:
         print("note: add at least one actor before publishing", file=sys.stderr)

@@ -7,6 +7,7 @@
   "use strict";
   const ROOT = new URL("../", document.currentScript.src); // this file is assets/search.js
   const FACETS = ["actor", "round", "topic", "status", "year"];
+  const STATUSES = ["reported", "confirmed", "disputed", "retracted"];  // generator/model.py BRIEF_STATUSES
   const NOT_A_BRIEF = { none: { kind: "page" } }; // actor, round and topic pages carry kind: page
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December"];
@@ -52,8 +53,12 @@
     link.append(element("span", "bsearch-result__title", data.meta.title || data.url));
     const facts = data.meta.kind
       ? [data.meta.kind[0].toUpperCase() + data.meta.kind.slice(1)]
-      : [longDate(data.meta.date), data.meta.status];
-    link.append(element("span", "bsearch-result__meta", facts.filter(Boolean).join(" · ")));
+      : [longDate(data.meta.date)];
+    const meta = element("span", "bsearch-result__meta", facts.filter(Boolean).join(" · "));
+    if (!data.meta.kind && STATUSES.includes(data.meta.status)) {
+      meta.append(" ", element("span", `status-badge status-${data.meta.status}`, data.meta.status));
+    }
+    link.append(meta);
     link.append(excerpt(data.excerpt));
     item.append(link);
     return item;
