@@ -28,7 +28,8 @@ from .mkdocs_runner import BuildError, build_pages
 from .outputs.build_stamp import write_build_stamp
 from .outputs.search import index_site
 from .model import Problem
-from .publish import NEW, Place, clean_stale, locked, place_of, staging, swap_in
+from .lock import locked
+from .publish import NEW, Place, clean_stale, place_of, staging, swap_in
 from .render import render_pages
 from .site_config import SiteConfig, read_site_config
 from .urls import brief_page, page_output

@@ -5,7 +5,7 @@ visible in one step: ``renameat2(RENAME_EXCHANGE)`` on Linux; elsewhere two
 renames with SIGINT/SIGTERM held back, and the next build puts back a site a
 kill left half-moved. A symlinked ``--out`` is followed: the new site goes
 beside its target and a new link replaces the old. One build at a time per
-``--out`` (``flock``), so a staging folder found under the lock is a dead
+``--out`` (:mod:`generator.lock`), so a staging folder found under the lock is a dead
 build's. What in ``--out`` is ours is said by its manifest (:mod:`generator.manifest`).
 """
 
@@ -28,11 +28,6 @@ from typing import Iterator
 
 from .manifest import MANIFEST
 from .mkdocs_runner import BuildError
-
-try:
-    import fcntl
-except ImportError:  # not POSIX: no locking
-    fcntl = None  # type: ignore[assignment]
 
 NEW, RETIRED, NOTE = "site", "retired", "links.json"
 
@@ -81,41 +76,6 @@ def prepare_folder(place: Place) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise BuildError(f"cannot create the folder {folder}: {error.strerror}") from None
-
-
-_held: dict[str, int] = {}
-
-
-@contextlib.contextmanager
-def locked(place: Place) -> Iterator[None]:
-    """Hold the lock beside ``--out`` (re-entrant in one process); wait, saying so, if another build holds it."""
-    key = str(place.lock)
-    if _held.get(key):
-        _held[key] += 1
-        try:
-            yield
-        finally:
-            _held[key] -= 1
-        return
-    prepare_folder(place)
-    try:
-        fd = os.open(place.lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o644)
-    except OSError as error:
-        raise BuildError(f"cannot create the lock file {place.lock}: {error.strerror}") from None
-    try:
-        if fcntl is not None:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                print(f"{place.out}: waiting for another build into this folder to finish ({place.lock})", file=sys.stderr)
-                fcntl.flock(fd, fcntl.LOCK_EX)
-        _held[key] = 1
-        try:
-            yield
-        finally:
-            _held.pop(key, None)
-    finally:
-        os.close(fd)
 
 
 @contextlib.contextmanager

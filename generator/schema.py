@@ -1,6 +1,6 @@
 """Every front-matter and registry field, with its type and whether it is required.
 
-A schema maps a key to a :class:`Field`. :func:`read_record` turns one
+A schema maps a key to a :class:`Field` (its parser comes from :mod:`generator.fields`). :func:`read_record` turns one
 YAML mapping into plain Python values and a list of problems, so that one bad
 field never hides the others::
 
@@ -12,114 +12,15 @@ field never hides the others::
 
 from __future__ import annotations
 
-import datetime
-import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from .fields import (  # noqa: F401  (RESERVED_IDS is read from here)
+    RESERVED_IDS, FieldError, _describe, boolean, choice, code, date, entry_list, http_url, identifier, text, text_list,
+)
 from .model import ACTOR_TYPES, BRIEF_STATUSES, PUBLISHER_TYPES, ROUND_STATUSES, Problem
 from .names import did_you_mean
 from .strict_yaml import LineDict, LineList, control_characters
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
-
-
-class FieldError(ValueError):
-    """A value does not fit its field; the message completes 'KEY ...'."""
-
-
-def text(value: Any) -> str:
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise FieldError(f"must be text, got the number {value!r}; put it in quotes")
-    raise FieldError(f"must be non-empty text, got {_describe(value)}")
-
-
-def date(value: Any) -> datetime.date:
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value
-    if isinstance(value, str) and _DATE_PATTERN.match(value.strip()):
-        try:
-            return datetime.date.fromisoformat(value.strip())
-        except ValueError as error:
-            raise FieldError(f"'{value}' is not a real date ({error})") from None
-    raise FieldError(f"must be a date written YYYY-MM-DD, got {_describe(value)}")
-
-
-def boolean(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
-        raise FieldError(f"must be true or false, got '{value}' (YAML 1.1 spelling); write true or false")
-    raise FieldError(f"must be true or false, got {_describe(value)}")
-
-
-RESERVED_IDS = {"index"}  # actors/index.md is the actors list, and so on
-
-
-def identifier(value: Any) -> str:
-    value = text(value)
-    if not ID_PATTERN.match(value):
-        raise FieldError(f"'{value}' is not an id: use lowercase letters, digits and single hyphens")
-    if value in RESERVED_IDS:
-        raise FieldError(f"'{value}' is reserved for the index page; choose another id")
-    return value
-
-
-def http_url(value: Any) -> str:
-    value = text(value)
-    if not re.match(r"^https?://[^\s/?#]+", value, re.IGNORECASE) or any(c.isspace() for c in value):
-        raise FieldError(f"'{value}' is not an http(s) link; only http:// and https:// are accepted")
-    return value
-
-
-def code(pattern: str, what: str) -> Callable[[Any], str]:
-    """A short standard code, such as a country (``RU``) or a language (``ru``)."""
-    def check(value: Any) -> str:
-        value = text(value)
-        if not re.fullmatch(pattern, value):
-            raise FieldError(f"must be {what}; got '{value}'")
-        return value
-
-    return check
-
-
-def choice(*allowed: str) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        if isinstance(value, bool):
-            spelled = "yes/no/on/off" if value else "no/off"
-            raise FieldError(
-                f"must be one of {', '.join(allowed)}; got {value} "
-                f"(YAML 1.1 reads {spelled} as a boolean)"
-            )
-        value = text(value)
-        if value not in allowed:
-            raise FieldError(f"must be one of {', '.join(allowed)}; got '{value}'{did_you_mean(value, allowed)}")
-        return value
-
-    return check
-
-
-def text_list(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise FieldError(f"must be a list, such as [a, b]; got {_describe(value)}")
-    items = []
-    for index, item in enumerate(value):
-        try:
-            items.append(text(item))
-        except FieldError as error:
-            raise FieldError(f"item {index + 1} {error}") from None
-    return tuple(items)
-
-
-def entry_list(value: Any) -> list:
-    if not isinstance(value, list):
-        raise FieldError(f"must be a list of entries, each starting with '- '; got {_describe(value)}")
-    return value
-
 
 @dataclass(frozen=True)
 class Field:
@@ -247,13 +148,3 @@ def _read_records(
         if not nested:
             records.append(values)
     return records, problems
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, (list, dict)):
-        return "a list" if isinstance(value, list) else "a mapping"
-    return repr(value)

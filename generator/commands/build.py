@@ -7,7 +7,8 @@ import sys
 from ..build import BuildError, StrictFailure, build, check
 from ..cache import SiteCache
 from ..config import Options
-from ..publish import locked, place_of
+from ..lock import locked
+from ..publish import place_of
 from ..report import summary, write_problems
 from ..site_config import SiteConfigError, apply, read_site_config
 
