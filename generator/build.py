@@ -24,7 +24,8 @@ from .index import SiteIndex, build_index
 from .load import RawCorpus, load_corpus
 from .linked_copy import link_copy, move_over
 from .manifest import Published, inspect, write_manifest
-from .mkdocs_runner import BuildError, build_pages
+from .engines import runner
+from .mkdocs_runner import BuildError
 from .outputs.search import index_site
 from .model import Problem
 from .publish import NEW, Place, clean_stale, locked, place_of, staging, swap_in
@@ -73,6 +74,7 @@ def generated_config(options: Options, site: SiteConfig | None = None) -> str:
         "nav": [{title: path} for title, path in NAV],
         **site.overrides,
         "theme": {"custom_dir": THEME_OVERRIDES},
+        **runner(options.engine).settings(),
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
@@ -121,14 +123,14 @@ def refuse_inputs(place: Place, options: Options) -> None:
                 raise BuildError(f"refusing to build into {options.out_dir}: it contains {input_path}")
 
 
-def index_for_search(site: Path, cache: SiteCache, plan: Plan) -> None:
+def index_for_search(site: Path, cache: SiteCache, plan: Plan | None) -> None:
     """THE place for the search index: ``site`` is the complete next site, in staging.
 
     Read it and add files; the manifest is written after this. Files there may
     be hard links to the published site: never write into one in place, write
     a new file and ``os.replace`` it over the old name (or unlink it first).
     """
-    index_site(site, cache.root, None if plan.full else {page_output(page) for page in plan.changed})
+    index_site(site, cache.root, None if plan is None or plan.full else {page_output(page) for page in plan.changed})
 
 
 def _shown(warnings: dict[str | None, list[str]], sources: dict[str, str]) -> list[str]:
@@ -175,19 +177,21 @@ def _build_in(
     cache.invalidate()
     config_path = write_project(cache.project, pages, plan, options, config_text, site_config)
     site = stage / NEW
-    fresh = site if plan.full else stage / "fresh"
-    warnings: dict = cache.page_warnings(plan)
-    for page, message in build_pages(config_path, fresh, build_date(checked.index), plan.changed, plan.full, options.jobs):
+    engine = runner(options.engine)
+    whole = plan.full or engine.WHOLE_SITE  # the engine writes all of the next site
+    fresh = site if whole else stage / "fresh"
+    warnings: dict = {} if engine.WHOLE_SITE else cache.page_warnings(plan)
+    for page, message in engine.build_pages(config_path, fresh, build_date(checked.index), plan.changed, plan.full, options.jobs):
         warnings.setdefault(page, []).append(message)
-    if not plan.full:
+    if not whole:
         assert published is not None
         link_copy(published, site, {page_output(page) for page in plan.removed}, place.spare)
         move_over(fresh, site)
     shown = _shown(warnings, {brief_page(brief.slug): brief.path for brief in checked.index.newest_first})
     if options.strict and shown:
         raise StrictFailure(shown)
-    index_for_search(site, cache, plan)
-    manifest = write_manifest(site, None if plan.full else published)
+    index_for_search(site, cache, None if whole else plan)
+    manifest = write_manifest(site, None if whole else published)
     try:
         cache.save(print_, hashes, checked.loaded, manifest, {page: w for page, w in warnings.items() if page}, plan)
     except OSError as error:

@@ -31,10 +31,16 @@ from .urls import page_output
 
 # Below this many pages a second process costs more than it saves.
 PARALLEL_FROM_PAGES = 100
+WHOLE_SITE = False  # builds only the pages asked for (see generator.engines)
 
 
 class BuildError(Exception):
     """The site could not be built; the message says why, the old site is untouched."""
+
+
+def settings() -> dict:
+    """MkDocs needs no keys in the generated configuration beyond the common ones."""
+    return {}
 
 
 @contextlib.contextmanager
