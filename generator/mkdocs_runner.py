@@ -85,6 +85,7 @@ class _Collector(logging.Handler):
 
 def run_mkdocs(config_path: Path, site_dir: Path, epoch: int) -> list[Warning]:
     """Build with MkDocs from Python, as ``--dirty`` (see ``_only_these_pages``); return its warnings."""
+    from jinja2 import TemplateSyntaxError
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -98,6 +99,8 @@ def run_mkdocs(config_path: Path, site_dir: Path, epoch: int) -> list[Warning]:
             config = load_config(config_file=str(config_path), site_dir=str(site_dir), strict=False)
             collector.config = config
             mkdocs_build(config, dirty=True)
+    except TemplateSyntaxError as error:
+        raise BuildError(f"mkdocs build failed: {error.filename}:{error.lineno}: {error.message}") from error
     except (exceptions.MkDocsException, OSError, yaml.YAMLError) as error:
         reasons = "; ".join(dict.fromkeys(collector.errors)) or str(error)
         raise BuildError(f"mkdocs build failed: {reasons}") from error
