@@ -67,14 +67,15 @@ def check(options: Options, cache: SiteCache | None = None) -> Checked:
 def generated_config(options: Options, site: SiteConfig | None = None) -> str:
     """The generated project's mkdocs.yml: the site's own config plus pages and nav."""
     site = site or read_site_config(options.config_file)
+    engine = runner(options.engine)
     config = {
         "INHERIT": str(options.config_file.resolve()),
         "docs_dir": "docs",
         "use_directory_urls": True,
-        "nav": [{title: path} for title, path in NAV],
+        "nav": [{title: engine.source_path(path)} for title, path in NAV],
         **site.overrides,
         "theme": {"custom_dir": THEME_OVERRIDES},
-        **runner(options.engine).settings(),
+        **engine.settings(),
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
@@ -94,12 +95,13 @@ def write_project(
             if overrides is not None and overrides.is_dir():
                 shutil.copytree(overrides, project_dir / THEME_OVERRIDES, dirs_exist_ok=True)
         (project_dir / "mkdocs.yml").write_text(config_text, encoding="utf-8")
+    source_path = runner(options.engine).source_path
     for relative in plan.changed:
-        page = docs_dir / relative
+        page = docs_dir / source_path(relative)
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(pages[relative], encoding="utf-8")
     for relative in plan.removed:
-        (docs_dir / relative).unlink(missing_ok=True)
+        (docs_dir / source_path(relative)).unlink(missing_ok=True)
     return project_dir / "mkdocs.yml"
 
 
@@ -123,14 +125,14 @@ def refuse_inputs(place: Place, options: Options) -> None:
                 raise BuildError(f"refusing to build into {options.out_dir}: it contains {input_path}")
 
 
-def index_for_search(site: Path, cache: SiteCache, plan: Plan | None) -> None:
+def index_for_search(site: Path, cache: SiteCache, plan: Plan) -> None:
     """THE place for the search index: ``site`` is the complete next site, in staging.
 
     Read it and add files; the manifest is written after this. Files there may
     be hard links to the published site: never write into one in place, write
     a new file and ``os.replace`` it over the old name (or unlink it first).
     """
-    index_site(site, cache.root, None if plan is None or plan.full else {page_output(page) for page in plan.changed})
+    index_site(site, cache.root, None if plan.full else {page_output(page) for page in plan.changed})
 
 
 def _shown(warnings: dict[str | None, list[str]], sources: dict[str, str]) -> list[str]:
@@ -167,8 +169,9 @@ def _build_in(
 ) -> list[str]:
     config_text = generated_config(options, site_config)
     print_ = fingerprint(options, config_text, site_config.inputs)
+    engine = runner(options.engine)
     cache.load()
-    reusable = cache.reusable(print_, published, config_text)
+    reusable = cache.reusable(print_, published, config_text) and not engine.WHOLE_SITE
     unchanged = cache.unchanged_pages(checked.index, checked.loaded) if reusable else set()
     with gc_paused():
         pages = render_pages(checked.index, options.templates_dir, skip=unchanged, split_threshold=options.split_threshold)
@@ -177,21 +180,20 @@ def _build_in(
     cache.invalidate()
     config_path = write_project(cache.project, pages, plan, options, config_text, site_config)
     site = stage / NEW
-    engine = runner(options.engine)
-    whole = plan.full or engine.WHOLE_SITE  # the engine writes all of the next site
-    fresh = site if whole else stage / "fresh"
-    warnings: dict = {} if engine.WHOLE_SITE else cache.page_warnings(plan)
+    fresh = site if plan.full else stage / "fresh"
+    warnings: dict = cache.page_warnings(plan)
+    named = {engine.source_path(page): page for page in hashes}
     for page, message in engine.build_pages(config_path, fresh, build_date(checked.index), plan.changed, plan.full, options.jobs):
-        warnings.setdefault(page, []).append(message)
-    if not whole:
+        warnings.setdefault(named.get(page, page), []).append(message)
+    if not plan.full:
         assert published is not None
         link_copy(published, site, {page_output(page) for page in plan.removed}, place.spare)
         move_over(fresh, site)
     shown = _shown(warnings, {brief_page(brief.slug): brief.path for brief in checked.index.newest_first})
     if options.strict and shown:
         raise StrictFailure(shown)
-    index_for_search(site, cache, None if whole else plan)
-    manifest = write_manifest(site, None if whole else published)
+    index_for_search(site, cache, plan)
+    manifest = write_manifest(site, None if plan.full else published)
     try:
         cache.save(print_, hashes, checked.loaded, manifest, {page: w for page, w in warnings.items() if page}, plan)
     except OSError as error:

@@ -1,7 +1,8 @@
 """The engines that build the generated project: MkDocs (the default) or Zensical.
 
 Each runner module offers ``build_pages`` (same arguments), ``settings()`` (keys
-it needs in the generated mkdocs.yml) and ``WHOLE_SITE`` (True if every build
+it needs in the generated mkdocs.yml), ``source_path(page)`` (where a page's
+Markdown is written in the project) and ``WHOLE_SITE`` (True if every build
 writes the complete site rather than the changed pages).
 """
 

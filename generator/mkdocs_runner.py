@@ -38,6 +38,11 @@ class BuildError(Exception):
     """The site could not be built; the message says why, the old site is untouched."""
 
 
+def source_path(page: str) -> str:
+    """Where a page is written in the project: as it is named."""
+    return page
+
+
 def settings() -> dict:
     """MkDocs needs no keys in the generated configuration beyond the common ones."""
     return {}

@@ -3,11 +3,18 @@
 Zensical reads the same mkdocs.yml, but refuses a ``site_dir`` outside the
 project's folder: it builds into ``ZENSICAL_SITE`` there, and the result is
 renamed into staging (the project lives in the build cache, beside ``--out``,
-so on the same file system). Every build writes the whole site; Zensical's
-own cache (``.cache/`` in the project) makes a build after a small change
-faster, and survives as long as the project folder does. Zensical runs in a
+so on the same file system). Every build is a full build: briefing's
+incremental builds need an engine that renders only the pages asked for, and
+Zensical's own cache (``.cache/`` in the project) would also make briefing's
+cache see a changed project. Zensical runs in a
 child process: its Rust runtime keeps state between builds and reports errors
 as Python exceptions with tracebacks, which become one-line messages here.
+
+Zensical reads a relative link in raw HTML as relative to the Markdown file
+and rewrites it for the page's folder URL (``briefs/x.md`` becomes
+``briefs/x/``, so it adds a ``../``); briefing writes links relative to the
+page's URL, as MkDocs leaves them. So each page is written where its URL is
+(``briefs/x/index.md``, see ``source_path``): then both readings agree.
 """
 
 from __future__ import annotations
@@ -21,10 +28,11 @@ import sys
 from pathlib import Path
 
 from .mkdocs_runner import BuildError, Warning
+from .urls import page_location
 
 ZENSICAL_SITE = "_zensical_site"  # inside the project: Zensical's site_dir must lie there
 INSTALL = "pip install 'briefing[zensical]'"
-WHOLE_SITE = True  # every build writes the complete site; no per-page builds
+WHOLE_SITE = True  # every build is a full build (see above)
 
 # "Warning: message" then a frame "╭─[ page.md:line:column ]" naming the page.
 _WARNING = re.compile(r"^Warning: (?P<message>.+)\n\s*╭─\[ (?P<page>.+?):\d+:\d+ \]", re.MULTILINE)
@@ -41,6 +49,11 @@ def settings() -> dict:
     """Keys of the generated configuration for Zensical: where it writes, and no search.json items
     (briefing indexes the site with Pagefind; Zensical still writes an empty search.json)."""
     return {"site_dir": ZENSICAL_SITE, "plugins": [{"search": {"enabled": False}}]}
+
+
+def source_path(page: str) -> str:
+    """Where a page is written in the project: the folder of its URL (``briefs/x.md`` → ``briefs/x/index.md``)."""
+    return page_location(page) + "index.md"
 
 
 def _reason(stderr: str) -> str:
