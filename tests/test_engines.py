@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 
 import pytest
 
@@ -63,3 +64,9 @@ def test_a_broken_theme_override_fails_and_leaves_the_site(engine_corpus):
         corpus.build()
     assert tree_digest(site) == before
     assert [p.name for p in site.parent.iterdir() if ".staging-" in p.name] == []
+
+
+def test_zensicals_own_search_index_is_left_empty(sample_site):
+    """Pagefind is the site's search; Zensical's search plugin is off (it still writes an empty search.json)."""
+    index = sample_site / "search.json"
+    assert not index.exists() or json.loads(index.read_text(encoding="utf-8"))["items"] == []
