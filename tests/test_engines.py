@@ -6,6 +6,7 @@ import importlib.util
 import json
 
 import pytest
+import yaml
 
 from generator.build import BuildError
 from generator.cli import main
@@ -70,3 +71,19 @@ def test_zensicals_own_search_index_is_left_empty(sample_site):
     """Pagefind is the site's search; Zensical's search plugin is off (it still writes an empty search.json)."""
     index = sample_site / "search.json"
     assert not index.exists() or json.loads(index.read_text(encoding="utf-8"))["items"] == []
+
+
+def test_zensical_warnings_name_their_page(tmp_path):
+    if importlib.util.find_spec("zensical") is None:
+        pytest.skip("zensical not installed (pip install -e '.[zensical]')")
+    from generator import zensical_runner
+
+    (tmp_path / "docs" / "briefs").mkdir(parents=True)
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    (tmp_path / "docs" / "briefs" / "x.md").write_text("# X\n\n[gone](nowhere.md)\n")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(yaml.safe_dump({"site_name": "t", **zensical_runner.settings()}))
+    warnings = zensical_runner.build_pages(config, tmp_path / "out", 0, [], True, 1)
+    assert [page for page, _ in warnings] == ["briefs/x.md"]
+    assert (tmp_path / "out" / "briefs" / "x" / "index.html").is_file()
+    assert not (tmp_path / zensical_runner.ZENSICAL_SITE).exists()
