@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Extras installed with the package: CI adds zensical (EXTRAS=test,zensical) so the tests run on both engines.
+EXTRAS ?= test
 
 .PHONY: site test check serve bench clean
 
@@ -19,11 +21,11 @@ serve: $(VENV)/.installed  ## live preview on http://127.0.0.1:8000
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS)]'
 	touch $@
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .hypothesis
+	rm -rf $(VENV) site site-zensical .pytest_cache .hypothesis
 
 bench: $(VENV)/.installed  ## measure 1,000 to 10,000 briefs against plain MkDocs; writes docs/benchmarks.md
 	$(BIN)/python bench/benchmark.py

@@ -24,7 +24,8 @@ from .index import SiteIndex, build_index
 from .load import RawCorpus, load_corpus
 from .linked_copy import link_copy, move_over
 from .manifest import Published, inspect, write_manifest
-from .mkdocs_runner import BuildError, build_pages
+from .engines import runner
+from .mkdocs_runner import BuildError
 from .outputs.build_stamp import write_build_stamp
 from .outputs.search import index_site
 from .model import Problem
@@ -68,13 +69,15 @@ def check(options: Options, cache: SiteCache | None = None) -> Checked:
 def generated_config(options: Options, site: SiteConfig | None = None) -> str:
     """The generated project's mkdocs.yml: the site's own config plus pages and nav."""
     site = site or read_site_config(options.config_file)
+    engine = runner(options.engine)
     config = {
         "INHERIT": str(options.config_file.resolve()),
         "docs_dir": "docs",
         "use_directory_urls": True,
-        "nav": [{title: path} for title, path in NAV],
+        "nav": [{title: engine.source_path(path)} for title, path in NAV],
         **site.overrides,
         "theme": {"custom_dir": THEME_OVERRIDES},
+        **engine.settings(),
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
@@ -94,12 +97,13 @@ def write_project(
             if overrides is not None and overrides.is_dir():
                 shutil.copytree(overrides, project_dir / THEME_OVERRIDES, dirs_exist_ok=True)
         (project_dir / "mkdocs.yml").write_text(config_text, encoding="utf-8")
+    source_path = runner(options.engine).source_path
     for relative in plan.changed:
-        page = docs_dir / relative
+        page = docs_dir / source_path(relative)
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(pages[relative], encoding="utf-8")
     for relative in plan.removed:
-        (docs_dir / relative).unlink(missing_ok=True)
+        (docs_dir / source_path(relative)).unlink(missing_ok=True)
     return project_dir / "mkdocs.yml"
 
 
@@ -168,8 +172,9 @@ def _build_in(
 ) -> list[Problem]:
     config_text = generated_config(options, site_config)
     print_ = fingerprint(options, config_text, site_config.inputs)
+    engine = runner(options.engine)
     cache.load()
-    reusable = cache.reusable(print_, published, config_text)
+    reusable = cache.reusable(print_, published, config_text) and not engine.WHOLE_SITE
     unchanged = cache.unchanged_pages(checked.index, checked.loaded) if reusable else set()
     with gc_paused():
         pages = render_pages(checked.index, options.templates_dir, skip=unchanged, split_threshold=options.split_threshold)
@@ -180,8 +185,9 @@ def _build_in(
     site = stage / NEW
     fresh = site if plan.full else stage / "fresh"
     warnings: dict = cache.page_warnings(plan)
-    for page, message in build_pages(config_path, fresh, build_date(checked.index), plan.changed, plan.full, options.jobs):
-        warnings.setdefault(page, []).append(message)
+    named = {engine.source_path(page): page for page in hashes}
+    for page, message in engine.build_pages(config_path, fresh, build_date(checked.index), plan.changed, plan.full, options.jobs):
+        warnings.setdefault(named.get(page, page), []).append(message)
     if not plan.full:
         assert published is not None
         link_copy(published, site, {page_output(page) for page in plan.removed}, place.spare)

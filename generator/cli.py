@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import Options, tune_gc
+from .config import ENGINES, Options, tune_gc
 from .report import FORMATS
 
 
@@ -60,6 +60,10 @@ def _parser() -> argparse.ArgumentParser:
                 "--jobs", type=_jobs, default=Options.jobs,
                 help=f"MkDocs processes for large builds, at least 1; more than the {os.cpu_count() or 1} cores "
                 f"are capped to the core count (default: {Options.jobs})",
+            )
+            verb.add_argument(
+                "--engine", choices=ENGINES, default=None,
+                help=f"what builds the site; overrides extra.briefing.engine in mkdocs.yml (default: {Options.engine})",
             )
 
     build = verbs.add_parser("build", help="validate the briefs and build the site")
@@ -124,11 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.verb == "build":
         from .commands import build
 
-        return build.run(options, args.format)
+        return build.run(options, args.format, args.engine)
     if args.verb == "new":
         from .commands import new
 
         return new.run(options, args.title, args.date or datetime.date.today(), args.actor, args.round)
     from .commands import serve
 
-    return serve.run(options, *args.dev_addr)
+    return serve.run(options, *args.dev_addr, engine=args.engine)

@@ -38,13 +38,18 @@ class Options:
     jobs: int = min(os.cpu_count() or 1, 4)  # MkDocs processes for large builds
     unsafe_html: bool = False  # publish raw HTML in brief bodies as written
     split_threshold: int = 200  # index pages listing more entries than this are split by year
+    engine: str = "mkdocs"  # what builds the generated project: one of ENGINES
 
 
 # The options a site sets in its mkdocs.yml under ``extra: briefing:``, with their types.
 SITE_OPTIONS: dict[str, type] = {
     "unsafe_html": bool,
     "split_threshold": int,
+    "engine": str,
 }
+
+# The static-site generators that can build the generated project (``--engine``).
+ENGINES = ("mkdocs", "zensical")
 
 
 # Python's cyclic GC rescans every live object on each full collection; with

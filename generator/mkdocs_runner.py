@@ -31,10 +31,21 @@ from .urls import page_output
 
 # Below this many pages a second process costs more than it saves.
 PARALLEL_FROM_PAGES = 100
+WHOLE_SITE = False  # builds only the pages asked for (see generator.engines)
 
 
 class BuildError(Exception):
     """The site could not be built; the message says why, the old site is untouched."""
+
+
+def source_path(page: str) -> str:
+    """Where a page is written in the project: as it is named."""
+    return page
+
+
+def settings() -> dict:
+    """MkDocs needs no keys in the generated configuration beyond the common ones."""
+    return {}
 
 
 @contextlib.contextmanager
@@ -79,6 +90,7 @@ class _Collector(logging.Handler):
 
 def run_mkdocs(config_path: Path, site_dir: Path, epoch: int) -> list[Warning]:
     """Build with MkDocs from Python, as ``--dirty`` (see ``_only_these_pages``); return its warnings."""
+    from jinja2 import TemplateSyntaxError
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -92,6 +104,8 @@ def run_mkdocs(config_path: Path, site_dir: Path, epoch: int) -> list[Warning]:
             config = load_config(config_file=str(config_path), site_dir=str(site_dir), strict=False)
             collector.config = config
             mkdocs_build(config, dirty=True)
+    except TemplateSyntaxError as error:
+        raise BuildError(f"mkdocs build failed: {error.filename}:{error.lineno}: {error.message}") from error
     except (exceptions.MkDocsException, OSError, yaml.YAMLError) as error:
         reasons = "; ".join(dict.fromkeys(collector.errors)) or str(error)
         raise BuildError(f"mkdocs build failed: {reasons}") from error

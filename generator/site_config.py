@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .config import SITE_OPTIONS, Options
+from .config import ENGINES, SITE_OPTIONS, Options
 from .mkdocs_runner import BuildError
 
 # MkDocs' own search (lunr): briefing builds the search index itself, once the whole site exists.
@@ -175,6 +175,8 @@ def _read_options(chain: list, site: SiteConfig) -> None:
         if not isinstance(value_node, yaml.ScalarNode) or value_node.tag != tag:
             raise SiteConfigError(path, _line(value_node), f"extra.briefing.{key} must be {wanted.__name__}")
         site.options[key] = yaml.SafeLoader("").construct_object(value_node)
+        if key == "engine" and site.options[key] not in ENGINES:
+            raise SiteConfigError(path, _line(value_node), f"extra.briefing.engine: unknown engine '{value_node.value}' (known: {', '.join(ENGINES)})")
 
 
 def read_site_config(path: Path) -> SiteConfig:

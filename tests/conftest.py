@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
+import os
 import re
 import textwrap
 from html.parser import HTMLParser
@@ -14,7 +16,7 @@ import pytest
 
 from generator.build import build, check
 from generator.cache import SiteCache
-from generator.config import Options
+from generator.config import ENGINES, Options
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -71,8 +73,9 @@ def brief_text(
 class Corpus:
     """A briefs folder under construction: registries plus whatever briefs a test writes."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, engine: str = Options.engine):
         self.root = root
+        self.engine = engine
         self.briefs = root / "briefs"
         self.briefs.mkdir(parents=True)
         self.registry("actors", ACTORS)
@@ -99,7 +102,7 @@ class Corpus:
         return path
 
     def options(self, **changes) -> Options:
-        values = dict(briefs_dir=self.briefs, out_dir=self.root / "site", config_file=self.config)
+        values = dict(briefs_dir=self.briefs, out_dir=self.root / "site", config_file=self.config, engine=self.engine)
         values.update(changes)
         return Options(**values)
 
@@ -116,9 +119,35 @@ class Corpus:
         return options.out_dir
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--engines", default=os.environ.get("BRIEFING_ENGINES", ",".join(ENGINES)),
+        help=f"comma-separated engines the site tests build with (default: $BRIEFING_ENGINES or {','.join(ENGINES)})",
+    )
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request) -> str:
+    """Each engine that builds the site, for the tests that must hold on every engine."""
+    name = request.param
+    if name not in request.config.getoption("--engines").split(","):
+        pytest.skip(f"engine {name} not selected (--engines)")
+    if name != "mkdocs" and importlib.util.find_spec(name) is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is missing; CI installs it with pip install -e '.[test,{name}]'")
+        pytest.skip(f"{name} not installed (pip install -e '.[{name}]')")
+    return name
+
+
 @pytest.fixture
 def corpus(tmp_path: Path) -> Corpus:
     return Corpus(tmp_path)
+
+
+@pytest.fixture
+def engine_corpus(tmp_path: Path, engine: str) -> Corpus:
+    """A corpus built by each engine in turn."""
+    return Corpus(tmp_path, engine)
 
 
 class _Page(HTMLParser):
@@ -188,10 +217,10 @@ def broken_links(site: Path) -> list[tuple[Path, str]]:
 
 
 @pytest.fixture(scope="session")
-def sample_site(tmp_path_factory) -> Path:
-    """The shipped sample briefs, built once per test session."""
-    root = tmp_path_factory.mktemp("sample")
-    options = Options(briefs_dir=PROJECT / "briefs", out_dir=root / "site", config_file=PROJECT / "mkdocs.yml", strict=True)
+def sample_site(tmp_path_factory, engine) -> Path:
+    """The shipped sample briefs, built once per test session by each engine."""
+    root = tmp_path_factory.mktemp(f"sample-{engine}")
+    options = Options(briefs_dir=PROJECT / "briefs", out_dir=root / "site", config_file=PROJECT / "mkdocs.yml", strict=True, engine=engine)
     checked = check(options)
     assert not checked.failed(strict=True), [str(p) for p in checked.problems]
     build(options, checked)

@@ -89,9 +89,9 @@ def test_alias_search_finds_actor_briefs_and_brief_links_to_round(browser, sampl
 
 
 @pytest.fixture(scope="module")
-def markup_site(tmp_path_factory):
-    """A site built from the markup payloads (tests/markup.py), served: (site folder, URL)."""
-    corpus = Corpus(tmp_path_factory.mktemp("markup"))
+def markup_site(tmp_path_factory, engine):
+    """A site built by each engine from the markup payloads (tests/markup.py), served: (site folder, URL)."""
+    corpus = Corpus(tmp_path_factory.mktemp(f"markup-{engine}"), engine)
     write_markup_corpus(corpus)
     site = corpus.build()
     server, url = serve(site)

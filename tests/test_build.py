@@ -21,7 +21,8 @@ def tree_digest(root: Path) -> dict[str, str]:
     }
 
 
-def test_payloads_show_as_text_and_never_as_markup(corpus):
+def test_payloads_show_as_text_and_never_as_markup(engine_corpus):
+    corpus = engine_corpus
     write_markup_corpus(corpus)
     site = corpus.build()
     shown = {name: [] for name in PAYLOADS}
@@ -84,14 +85,24 @@ def test_invalid_brief_leaves_previous_site_untouched(corpus):
     assert tree_digest(site) == before
 
 
-def test_two_builds_are_byte_identical(corpus, tmp_path, monkeypatch):
+def test_two_builds_are_byte_identical(engine_corpus, tmp_path, monkeypatch):
+    corpus = engine_corpus
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     write_markup_corpus(corpus)
     corpus.write("2025/b.md", brief_text(title="Another", actors="[evil]", extra="round: r\n"))
     first = corpus.build(out_dir=tmp_path / "one")
     second = corpus.build(out_dir=tmp_path / "two")
+    assert len(tree_digest(first)) > 20
     assert tree_digest(first) == tree_digest(second)
-    assert "sitemap.xml.gz" in tree_digest(first)
+    corpus.write("2025/c.md", brief_text(title="A third", date="2025-05-10", actors="[evil]"))
+    assert tree_digest(corpus.build(out_dir=tmp_path / "one")) == tree_digest(corpus.build(out_dir=tmp_path / "three"))
+
+
+def test_sitemap_is_dated_by_the_newest_brief(corpus, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    write_markup_corpus(corpus)
+    first = corpus.build()
+    assert (first / "sitemap.xml.gz").is_file()
     assert "<lastmod>2025-05-16</lastmod>" in (first / "sitemap.xml").read_text()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 from ..build import BuildError, StrictFailure, build, check
 from ..cache import SiteCache
@@ -13,11 +14,13 @@ from ..report import summary, write_problems
 from ..site_config import SiteConfigError, apply, read_site_config
 
 
-def run(options: Options, format: str) -> int:
+def run(options: Options, format: str, engine: str | None = None) -> int:
+    """``engine``, if given on the command line, wins over the site's ``extra.briefing.engine``."""
     out = options.out_dir
     problems: list = []
     try:
         options = apply(options, read_site_config(options.config_file))
+        options = replace(options, engine=engine or options.engine)
         with locked(place_of(out)):  # one build at a time per --out, from check to publishing
             cache = SiteCache(out)
             checked = check(options, cache)

@@ -25,7 +25,7 @@ def unavailable(host: str, port: int) -> str | None:
     return None
 
 
-def run(options: Options, host: str, port: int) -> int:
+def run(options: Options, host: str, port: int, engine: str | None = None) -> int:
     from mkdocs.livereload import LiveReloadServer
 
     problem = unavailable(host, port)
@@ -35,8 +35,8 @@ def run(options: Options, host: str, port: int) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     with tempfile.TemporaryDirectory(prefix="briefing-serve-") as scratch:
         options = replace(options, out_dir=Path(scratch) / "site")
-        build.run(options, "text")
-        server = LiveReloadServer(builder=lambda: build.run(options, "text"), host=host, port=port, root=str(options.out_dir))
+        build.run(options, "text", engine)
+        server = LiveReloadServer(builder=lambda: build.run(options, "text", engine), host=host, port=port, root=str(options.out_dir))
         for path in (options.briefs_dir, options.config_file, options.templates_dir):
             if path.exists():
                 server.watch(str(path))
