@@ -18,6 +18,7 @@ from typing import Any
 
 from . import strict_yaml
 from .model import Problem
+from .urls import ABOUT_SOURCE
 from .walk import FILE_KINDS, REGISTRIES, brief_paths
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
