@@ -235,3 +235,18 @@ def pagefind_records(site: Path) -> dict[str, dict]:
         data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
         records[data["url"]] = data
     return records
+
+
+def header_results(page, term: str) -> list[str]:
+    """The paths the header search panel lists once it shows the results for the whole ``term``
+    (the panel is redrawn as the reader types, so read it in one step, after it settles)."""
+    from urllib.parse import quote
+
+    page.wait_for_function(
+        "(q) => { const all = document.querySelector('.bsearch__panel:not([hidden]) .bsearch__all');"
+        " return all && all.getAttribute('href').endsWith('?q=' + q); }",
+        arg=quote(term, safe="~()*!.'"),
+        timeout=30000,
+    )
+    hrefs = page.eval_on_selector_all(".bsearch__panel a.bsearch-result__link", "links => links.map(a => a.getAttribute('href'))")
+    return [urlsplit(href).path for href in hrefs]

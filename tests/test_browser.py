@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import Corpus, content_links
+from conftest import Corpus, content_links, header_results
 from markup import write_markup_corpus
 
 pytestmark = pytest.mark.browser
@@ -71,9 +71,7 @@ def test_alias_search_finds_actor_briefs_and_brief_links_to_round(browser, sampl
     search = page.locator("input.bsearch__input")
     search.click()
     search.press_sequentially("Umierov", delay=30)
-    results = page.locator(".bsearch__panel a.bsearch-result__link")
-    results.first.wait_for(timeout=15000)
-    paths = [urlsplit(results.nth(i).get_attribute("href")).path for i in range(results.count())]
+    paths = header_results(page, "Umierov")
     assert "/actors/umerov/" in paths
     brief_hits = {path.split("/")[-2] for path in paths if path.startswith("/briefs/")}
     assert len(brief_hits) >= 3 and brief_hits <= umerov_briefs, (brief_hits, umerov_briefs)

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from conftest import PROJECT, Corpus, brief_text, pagefind_records, parse_page
+from conftest import PROJECT, Corpus, brief_text, header_results, pagefind_records, parse_page
 from markup import PAYLOADS
 from test_browser import browser, markup_site, sample_url, serve  # noqa: F401 (fixtures)
 
@@ -116,10 +116,7 @@ def listed(page) -> list[str]:
 def type_in_header(page, text: str) -> list[str]:
     page.keyboard.press("/")
     page.keyboard.type(text, delay=20)
-    page.wait_for_selector(".bsearch__panel:not([hidden]) .bsearch__all", timeout=20000)
-    page.wait_for_timeout(200)
-    links = page.locator(".bsearch__panel a.bsearch-result__link")
-    return [urlsplit(links.nth(k).get_attribute("href")).path for k in range(links.count())]
+    return header_results(page, text)
 
 
 @pytest.mark.browser
