@@ -2,8 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Extras installed with the package: CI adds zensical (EXTRAS=test,zensical) so the tests run on both engines.
-EXTRAS ?= test
+# Extras installed with the package: the tests run on both engines, so zensical too.
+EXTRAS ?= test,zensical
 
 .PHONY: site test check serve bench clean
 
