@@ -114,6 +114,15 @@ def measure_index(site: Path) -> dict:
         return {"index_full": full, "index_one_page": time.perf_counter() - started}
 
 
+def _fetched_bytes(request) -> int:
+    """Body and headers of a finished request; 0 if the page closed before Playwright could tell."""
+    try:
+        sizes = request.sizes()
+    except Exception:  # Playwright's TargetClosedError: a request still finishing as the browser closes
+        return 0
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
 def measure_query(site: Path, word: str, pause: float = 0.0) -> dict:
     """In headless Chromium on a brief page: the bytes fetched for search (search.js and
     css, Pagefind's files) up to the first result of a one-word query in the header
@@ -129,8 +138,7 @@ def measure_query(site: Path, word: str, pause: float = 0.0) -> dict:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             tab = browser.new_page()
-            sizes = lambda request: sum(request.sizes()[k] for k in ("responseBodySize", "responseHeadersSize"))  # noqa: E731
-            tab.on("requestfinished", lambda request: fetched.append((request.url, sizes(request))))
+            tab.on("requestfinished", lambda request: fetched.append((request.url, _fetched_bytes(request))))
             tab.goto(f"http://127.0.0.1:{server.server_address[1]}/briefs/{brief}/")
             tab.wait_for_load_state("networkidle")
             tab.evaluate(WATCH_FIRST_RESULT)
