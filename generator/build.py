@@ -186,7 +186,8 @@ def _build_in(
     fresh = site if plan.full else stage / "fresh"
     warnings: dict = cache.page_warnings(plan)
     named = {engine.source_path(page): page for page in hashes}
-    for page, message in engine.build_pages(config_path, fresh, build_date(checked.index), plan.changed, plan.full, options.jobs):
+    epoch = build_date(checked.index)
+    for page, message in engine.build_pages(config_path, fresh, epoch, plan.changed, plan.full, options.jobs):
         warnings.setdefault(named.get(page, page), []).append(message)
     if not plan.full:
         assert published is not None
@@ -195,7 +196,7 @@ def _build_in(
     shown = _shown(warnings, {brief_page(brief.slug): brief.path for brief in checked.index.newest_first})
     if options.strict and shown:
         raise StrictFailure(shown)
-    write_build_stamp(site, build_date(checked.index))
+    write_build_stamp(site, epoch)
     index_for_search(site, cache, plan)
     manifest = write_manifest(site, None if plan.full else published)
     try:
