@@ -157,16 +157,14 @@ class SiteCache:
         return True
 
     def unchanged_pages(self, index: SiteIndex, loaded: RawCorpus) -> set[str]:
-        """Pages that need no rendering. With the same registries, a brief page whose file
-        did not change; when only bodies changed, every page but the edited briefs'."""
-        if self.state.get("registries") != loaded.registry_digest:
+        """Pages that need no rendering: when only bodies changed, every page but the edited
+        briefs'. A front-matter change renders every page, since a brief page shows other
+        briefs too (neighbours, related briefs); only pages whose text changed are rebuilt."""
+        if self.state.get("registries") != loaded.registry_digest or loaded.front_matter_changed:
             return set()
         previous = self.state.get("pages", {})
-        if not loaded.front_matter_changed:
-            edited = {brief_page(brief.slug) for brief in index.newest_first if brief.path in loaded.fresh}
-            return set(previous) - edited
-        pages = (brief_page(brief.slug) for brief in index.newest_first if brief.path not in loaded.fresh)
-        return {page for page in pages if page in previous}
+        edited = {brief_page(brief.slug) for brief in index.newest_first if brief.path in loaded.fresh}
+        return set(previous) - edited
 
     def page_hashes(self, pages: dict[str, str], unchanged: set[str]) -> dict[str, str]:
         previous = self.state.get("pages", {})
