@@ -4,8 +4,9 @@ and take the options it sets for briefing under ``extra: briefing:``.
 The generated project inherits this file (``INHERIT``) from another folder, so
 paths MkDocs would resolve beside the configuration (``theme.custom_dir``,
 ``hooks``) are handed over as absolute paths. Those files, and every
-``INHERIT`` parent, are part of the build's fingerprint. Values this module
-does not need (``!ENV``, ``!!python/name:``) are left to MkDocs.
+``INHERIT`` parent, are part of the build's fingerprint. ``site_url`` is
+resolved here (``!ENV`` included, as MkDocs does) and handed to the engine
+resolved; other values this module does not need are left to the engine.
 """
 
 from __future__ import annotations
@@ -19,17 +20,11 @@ from typing import Any
 import yaml
 
 from .config import ENGINES, SITE_OPTIONS, Options
-from .mkdocs_runner import BuildError
+from .config_nodes import SiteConfigError, last, line, lookup, text
+from .site_url import read_site_url
 
 # MkDocs' own search (lunr): briefing builds the search index itself, once the whole site exists.
 LUNR_PLUGINS = ("search", "mkdocs/search", "material/search")
-
-
-class SiteConfigError(BuildError):
-    """``path:line: error: message``."""
-
-    def __init__(self, path: Path, line: int, message: str):
-        super().__init__(f"{path}:{line}: error: {message}")
 
 
 @dataclass
@@ -40,24 +35,7 @@ class SiteConfig:
     overrides: dict[str, Any] = field(default_factory=dict)  # keys for the generated configuration
     custom_dir: Path | None = None  # the site's theme overrides, laid over briefing's own
     options: dict[str, Any] = field(default_factory=dict)  # ``extra: briefing:``
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
-def _lookup(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                return value_node
-    return None
-
-
-def _text(path: Path, node: yaml.Node, what: str) -> str:
-    if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str" or not node.value:
-        raise SiteConfigError(path, _line(node), f"{what} must be text")
-    return node.value
+    site_url: str | None = None  # absolute, ending in "/"; None when the site sets none
 
 
 def _compose(path: Path) -> yaml.Node:
@@ -78,7 +56,7 @@ def _compose(path: Path) -> yaml.Node:
         raise SiteConfigError(path, 1, f"invalid YAML: {error}") from None
     if not isinstance(root, yaml.MappingNode):
         found = "nothing" if root is None else {yaml.SequenceNode: "a list"}.get(type(root), "plain text")
-        raise SiteConfigError(path, _line(root) if root else 1, f"the site configuration must be a mapping of keys (site_name: ...), found {found}")
+        raise SiteConfigError(path, line(root) if root else 1, f"the site configuration must be a mapping of keys (site_name: ...), found {found}")
     return root
 
 
@@ -88,26 +66,15 @@ def _chain(path: Path) -> list[tuple[Path, yaml.MappingNode]]:
     while True:
         root = _compose(path)
         chain.insert(0, (path, root))
-        parent = _lookup(root, "INHERIT")
+        parent = lookup(root, "INHERIT")
         if parent is None:
             return chain
-        inherited = (path.parent / _text(path, parent, "INHERIT")).resolve()
+        inherited = (path.parent / text(path, parent, "INHERIT")).resolve()
         if not inherited.is_file():
-            raise SiteConfigError(path, _line(parent), f"INHERIT: {inherited} not found")
+            raise SiteConfigError(path, line(parent), f"INHERIT: {inherited} not found")
         if any(inherited == known for known, _ in chain):
-            raise SiteConfigError(path, _line(parent), f"INHERIT: {inherited} inherits itself")
+            raise SiteConfigError(path, line(parent), f"INHERIT: {inherited} inherits itself")
         path = inherited
-
-
-def _last(chain: list[tuple[Path, yaml.MappingNode]], *keys: str) -> tuple[Path, yaml.Node] | None:
-    """The value of a key path as MkDocs merges the chain (mappings deep, the rest replaced)."""
-    for path, root in reversed(chain):
-        node: yaml.Node | None = root
-        for key in keys:
-            node = _lookup(node, key)
-        if node is not None:
-            return path, node
-    return None
 
 
 def _installed(group: str) -> set[str]:
@@ -115,25 +82,25 @@ def _installed(group: str) -> set[str]:
 
 
 def _check_theme(chain: list, site: SiteConfig, folder: Path) -> None:
-    theme = _last(chain, "theme")
-    name = _last(chain, "theme", "name") if theme and isinstance(theme[1], yaml.MappingNode) else theme
+    theme = last(chain, "theme")
+    name = last(chain, "theme", "name") if theme and isinstance(theme[1], yaml.MappingNode) else theme
     if name and not (isinstance(name[1], yaml.ScalarNode) and name[1].tag.endswith(":null")):
-        value = _text(name[0], name[1], "theme name")
+        value = text(name[0], name[1], "theme name")
         if value not in _installed("mkdocs.themes"):
             known = ", ".join(sorted(_installed("mkdocs.themes")))
-            raise SiteConfigError(name[0], _line(name[1]), f"unknown theme '{value}' (installed: {known})")
-    custom = _last(chain, "theme", "custom_dir")
+            raise SiteConfigError(name[0], line(name[1]), f"unknown theme '{value}' (installed: {known})")
+    custom = last(chain, "theme", "custom_dir")
     if custom:
-        directory = folder / _text(custom[0], custom[1], "theme.custom_dir")
+        directory = folder / text(custom[0], custom[1], "theme.custom_dir")
         if not directory.is_dir():
-            raise SiteConfigError(custom[0], _line(custom[1]), f"theme.custom_dir: folder {directory} not found")
+            raise SiteConfigError(custom[0], line(custom[1]), f"theme.custom_dir: folder {directory} not found")
         site.custom_dir = directory.resolve()
         site.inputs += sorted(p for p in directory.resolve().rglob("*") if p.is_file())
 
 
 def _plugins(chain: list) -> tuple[Path, yaml.Node] | None:
     """The plugins setting, or None if absent or empty (then MkDocs would add its search plugin)."""
-    plugins = _last(chain, "plugins")
+    plugins = last(chain, "plugins")
     if plugins is None or isinstance(plugins[1], yaml.ScalarNode) and plugins[1].tag.endswith(":null"):
         return None
     return plugins
@@ -149,34 +116,34 @@ def _check_plugins(chain: list) -> None:
     elif isinstance(node, yaml.MappingNode):
         items = [key for key, _ in node.value]
     else:
-        raise SiteConfigError(path, _line(node), "plugins must be a list")
+        raise SiteConfigError(path, line(node), "plugins must be a list")
     installed = _installed("mkdocs.plugins")
     for item in items:
-        name = _text(path, item, "a plugin name")
+        name = text(path, item, "a plugin name")
         if name in LUNR_PLUGINS:
-            raise SiteConfigError(path, _line(item), f"plugin '{name}': remove it; briefing builds the site's search index itself")
+            raise SiteConfigError(path, line(item), f"plugin '{name}': remove it; briefing builds the site's search index itself")
         if name not in installed and not any(known.endswith("/" + name) for known in installed):  # "tags" is a theme's "material/tags"
-            raise SiteConfigError(path, _line(item), f"unknown plugin '{name}': not installed (installed: {', '.join(sorted(installed))})")
+            raise SiteConfigError(path, line(item), f"unknown plugin '{name}': not installed (installed: {', '.join(sorted(installed))})")
 
 
 def _read_options(chain: list, site: SiteConfig) -> None:
-    found = _last(chain, "extra", "briefing")
+    found = last(chain, "extra", "briefing")
     if found is None:
         return
     path, node = found
     if not isinstance(node, yaml.MappingNode):
-        raise SiteConfigError(path, _line(node), "extra.briefing must be a mapping of options")
+        raise SiteConfigError(path, line(node), "extra.briefing must be a mapping of options")
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if key not in SITE_OPTIONS:
-            raise SiteConfigError(path, _line(key_node), f"extra.briefing: unknown option '{key}' (known: {', '.join(SITE_OPTIONS)})")
+            raise SiteConfigError(path, line(key_node), f"extra.briefing: unknown option '{key}' (known: {', '.join(SITE_OPTIONS)})")
         wanted = SITE_OPTIONS[key]
         tag = {bool: "tag:yaml.org,2002:bool", int: "tag:yaml.org,2002:int"}.get(wanted, "tag:yaml.org,2002:str")
         if not isinstance(value_node, yaml.ScalarNode) or value_node.tag != tag:
-            raise SiteConfigError(path, _line(value_node), f"extra.briefing.{key} must be {wanted.__name__}")
+            raise SiteConfigError(path, line(value_node), f"extra.briefing.{key} must be {wanted.__name__}")
         site.options[key] = yaml.SafeLoader("").construct_object(value_node)
         if key == "engine" and site.options[key] not in ENGINES:
-            raise SiteConfigError(path, _line(value_node), f"extra.briefing.engine: unknown engine '{value_node.value}' (known: {', '.join(ENGINES)})")
+            raise SiteConfigError(path, line(value_node), f"extra.briefing.engine: unknown engine '{value_node.value}' (known: {', '.join(ENGINES)})")
 
 
 def read_site_config(path: Path) -> SiteConfig:
@@ -189,17 +156,19 @@ def read_site_config(path: Path) -> SiteConfig:
     _check_plugins(chain)
     if _plugins(chain) is None:
         site.overrides["plugins"] = []
-    hooks = _last(chain, "hooks")
+    hooks = last(chain, "hooks")
     if hooks:
         if not isinstance(hooks[1], yaml.SequenceNode):
-            raise SiteConfigError(hooks[0], _line(hooks[1]), "hooks must be a list of Python files")
-        files = [(folder / _text(hooks[0], item, "a hook"), item) for item in hooks[1].value]
+            raise SiteConfigError(hooks[0], line(hooks[1]), "hooks must be a list of Python files")
+        files = [(folder / text(hooks[0], item, "a hook"), item) for item in hooks[1].value]
         for file, item in files:
             if not file.is_file():
-                raise SiteConfigError(hooks[0], _line(item), f"hook {file} not found")
+                raise SiteConfigError(hooks[0], line(item), f"hook {file} not found")
         site.overrides["hooks"] = [str(file.resolve()) for file, _ in files]
         site.inputs += [file for file, _ in files]
     _read_options(chain, site)
+    site.site_url = read_site_url(chain)
+    site.overrides["site_url"] = site.site_url
     return site
 
 
