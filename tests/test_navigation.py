@@ -255,3 +255,30 @@ def test_new_navigation_shows_authors_values_as_text(engine_corpus):
     for page in site.rglob("*.html"):
         raw = page.read_text(encoding="utf-8")
         assert "<b>Second</b>" not in raw and "<i>sort</i>" not in raw and PAYLOADS["title"] not in raw, page
+
+
+def test_sort_name_overrides_the_family_name(corpus):
+    corpus.registry("actors", """\
+        - id: umerov
+          name: Rustem Umerov
+          type: person
+        - id: medinsky
+          name: Vladimir Medinsky
+          type: person
+          sort_name: Zzz
+        - id: mao
+          name: Mao Zedong
+          type: person
+          sort_name: Mao
+        - id: ukraine
+          name: Ukraine
+          type: state
+          sort_name: "Zz Ukraine"
+        - id: russia
+          name: Russia
+          type: state
+        """)
+    corpus.write("a.md", brief_text())
+    html = article(corpus.build() / "actors" / "index.html").split("</nav>", 1)[1]
+    names = [text(name) for name in re.findall(r'<a href="[^"]*">(.*?)</a>', html)]
+    assert names == ["Mao Zedong", "Rustem Umerov", "Vladimir Medinsky", "Russia", "Ukraine"]
