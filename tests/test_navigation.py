@@ -282,3 +282,23 @@ def test_sort_name_overrides_the_family_name(corpus):
     html = article(corpus.build() / "actors" / "index.html").split("</nav>", 1)[1]
     names = [text(name) for name in re.findall(r'<a href="[^"]*">(.*?)</a>', html)]
     assert names == ["Mao Zedong", "Rustem Umerov", "Vladimir Medinsky", "Russia", "Ukraine"]
+
+
+def neighbour_links(site: Path, slug: str) -> dict[str, str]:
+    html = page_html(site, f"briefs/{slug}/")
+    return {rel: target for target, rel in re.findall(r'href="[^"]*briefs/([^/"]+)/" rel="(prev|next)"', html)}
+
+
+def test_editing_a_date_or_title_updates_the_neighbours_like_a_clean_build(corpus, tmp_path):
+    from test_build import tree_digest
+    from test_incremental import clean_build
+
+    for name, date in [("a", "2025-05-01"), ("b", "2025-05-02"), ("c", "2025-05-03"), ("d", "2025-05-04")]:
+        corpus.write(f"{name}.md", brief_text(title=f"Brief {name}", date=date))
+    site = corpus.build()
+    assert neighbour_links(site, "a") == {"next": "b"} and neighbour_links(site, "c") == {"prev": "b", "next": "d"}
+    corpus.write("b.md", brief_text(title="Brief b, renamed", date="2025-05-05"))
+    site = corpus.build()
+    assert neighbour_links(site, "a") == {"next": "c"} and neighbour_links(site, "d") == {"prev": "c", "next": "b"}
+    assert "Brief b, renamed" in page_html(site, "briefs/d/")
+    assert tree_digest(site) == tree_digest(clean_build(corpus, tmp_path))
