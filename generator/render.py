@@ -21,8 +21,8 @@ from .config import LATEST_ON_HOME, Options
 from .index import SiteIndex
 from .model import BRIEF_STATUSES, STATUS_MEANINGS
 from .navigation import Crumb, neighbours, section_entry, trail, with_navigation
-from .render_text import counted, script_lang, domain, external_url, long_date, markdown_text, meta_value, month_name  # noqa: F401
 from .paging import Listing, by_month, citations_by_month, dated_briefs, paginate
+from .render_text import counted, domain, external_url, long_date, markdown_text, meta_value, month_name, script_lang  # noqa: F401
 from .timeline import is_marker, timeline_months
 from .urls import ABOUT_PAGE, SEARCH_PAGE, actor_page, brief_page, page_location, publisher_page, root_from, round_page, status_anchor, topic_page
 
