@@ -70,7 +70,7 @@ def build_index(corpus: Corpus, include_drafts: bool = False) -> SiteIndex:
             rounds_of_actor[actor].append(round)
 
     members: dict[str, list[str]] = defaultdict(list)
-    for actor in sorted(corpus.actors.values(), key=lambda a: a.name.casefold()):
+    for actor in sorted(corpus.actors.values(), key=lambda a: a.sort_key):
         if actor.affiliation:
             members[actor.affiliation].append(actor.id)
 

@@ -52,6 +52,15 @@ class Actor:
     aliases: tuple[str, ...] = ()
     role: str | None = None
     affiliation: str | None = None
+    sort_name: str | None = None  # as written in actors.yml; see sort_key
+    alias_lang: str | None = None  # the language of its aliases in Cyrillic (see render_text.script_lang)
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Where the actor sorts: its ``sort_name``, else a person's family name (the last
+        word of the name: "Hakan Fidan" under F), else the name; ties by the full name."""
+        key = self.sort_name or (self.name.split()[-1] if self.type == "person" and self.name.split() else self.name)
+        return (key.casefold(), self.name.casefold())
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,7 @@ class Listing:
     total: int
     shown: tuple
     years: tuple[Year, ...] = ()
+    newest_first: bool = True  # the order of its lists, which the page states
 
     @property
     def split(self) -> bool:
@@ -102,7 +103,7 @@ def paginate(
     """
     entries = tuple(entries)
     if len(entries) <= threshold:
-        return Listing(main, len(entries), entries)
+        return Listing(main, len(entries), entries, newest_first=newest_first)
     months = by_month(dated if dated is not None else dated_briefs(entries))
     numbers = sorted({month.year for month in months})
     earlier = dict(zip(numbers[1:], numbers))
@@ -112,7 +113,7 @@ def paginate(
         for year, group in groupby(months, key=lambda month: month.year)
     )
     shown = entries[:threshold] if newest_first else entries[len(entries) - threshold :]
-    return Listing(main, len(entries), shown, years)
+    return Listing(main, len(entries), shown, years, newest_first)
 
 
 def citations_by_month(items: Iterable) -> list[Dated]:

@@ -10,13 +10,8 @@ Links are final URLs built from checked ids, as :class:`~markupsafe.Markup`.
 
 from __future__ import annotations
 
-import calendar
-import datetime
-import html
-import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -25,59 +20,11 @@ from .citations import citation_anchor, source_anchor
 from .config import LATEST_ON_HOME, Options
 from .index import SiteIndex
 from .model import BRIEF_STATUSES, STATUS_MEANINGS
+from .navigation import Crumb, neighbours, section_entry, trail, with_navigation
 from .paging import Listing, by_month, citations_by_month, dated_briefs, paginate
+from .render_text import counted, domain, external_url, long_date, markdown_text, meta_value, month_name, script_lang  # noqa: F401
+from .timeline import is_marker, timeline_months
 from .urls import ABOUT_PAGE, SEARCH_PAGE, actor_page, brief_page, page_location, publisher_page, root_from, round_page, status_anchor, topic_page
-
-# Python-Markdown's backslash escapes, plus '|' from the tables extension.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-
-
-def markdown_text(value: Any) -> Markup:
-    """Make any value show as plain text inside Markdown (outside raw HTML)."""
-    if isinstance(value, Markup):
-        return value
-    text = _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(value).split()))
-    return Markup(html.escape(text, quote=False))
-
-
-# What YAML cannot print: C0 but tab, DEL, C1 (with the U+0085 line break), the U+2028/2029
-# line breaks, surrogates and U+FFFE/FFFF. One of them left raw makes the page's meta block
-# invalid, and MkDocs then silently renders the block as Markdown.
-_YAML_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-
-
-def _yaml_escape(match: re.Match) -> str:
-    code = ord(match.group())
-    # libyaml, which MkDocs uses, refuses "\ud800": a lone surrogate can only be replaced.
-    return "\\uFFFD" if 0xD800 <= code <= 0xDFFF else f"\\u{code:04X}"
-
-
-def meta_value(value: Any) -> Markup:
-    """A page-meta YAML scalar that always parses. Material prints ``page.meta.title`` into <title> unescaped."""
-    text = html.escape(" ".join(str(value).split()), quote=True).replace("\\", "\\\\")
-    return Markup('"' + _YAML_UNPRINTABLE.sub(_yaml_escape, text) + '"')
-
-
-def external_url(url: str) -> str:
-    """An http(s) link target, percent-encoded; autoescape then makes it safe in ``href="…"``."""
-    if not re.match(r"^https?://", url, re.IGNORECASE):
-        raise ValueError(f"refusing to link to {url!r}")
-    return quote(url, safe="/:?#[]@!$&'*+,;=%~")
-
-
-def domain(url: str) -> str:
-    """The host a link leads to, as readers know it: ``https://www.tass.com/x`` → ``tass.com``."""
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
-    return host
-
-
-def long_date(value: datetime.date) -> str:
-    return f"{value.day} {calendar.month_name[value.month]} {value.year}"
-
-
-def month_name(month: int) -> str:
-    return calendar.month_name[month]
-
 
 class Links:
     """Relative URLs from one page to the others (directory URLs, as the site contract
@@ -108,6 +55,9 @@ class Links:
     def publisher(self, slug: str) -> Markup:
         return self.to(publisher_page(slug))
 
+    def crumb(self, crumb: Crumb) -> Markup:
+        return Markup(self.to(crumb.path) + (f"#{crumb.anchor}" if crumb.anchor else ""))
+
     def status(self, status: str) -> Markup:
         """Where the About page explains ``status`` (a checked status word)."""
         return Markup(f"{self.to(ABOUT_PAGE)}#{status_anchor(status)}")
@@ -124,8 +74,10 @@ def make_environment(templates_dir: Path) -> Environment:
         keep_trailing_newline=True,
     )
     environment.filters.update(
-        md=markdown_text, meta=meta_value, url=external_url, long_date=long_date, month_name=month_name, domain=domain
+        md=markdown_text, meta=meta_value, url=external_url, long_date=long_date, month_name=month_name, domain=domain,
+        counted=counted, script_lang=script_lang,
     )
+    environment.tests["marker"] = is_marker
     environment.globals["status_meanings"] = STATUS_MEANINGS
     environment.globals.update(status_anchor=status_anchor, source_anchor=source_anchor, citation_anchor=citation_anchor)
     environment.globals["by_month"] = lambda briefs: by_month(dated_briefs(briefs))
@@ -136,7 +88,7 @@ def search_facets(index: SiteIndex) -> dict[str, list[tuple[str, str]]]:
     """The search page's filters: (id as in the URL, label) for each value, in display order."""
     corpus = index.corpus
     return {
-        "actor": [(a.id, a.name) for a in sorted(corpus.actors.values(), key=lambda a: a.name.casefold())],
+        "actor": [(a.id, a.name) for a in sorted(corpus.actors.values(), key=lambda a: a.sort_key)],
         "round": [(r.id, r.name) for r in sorted(corpus.rounds.values(), key=lambda r: (r.start, r.id))],
         "topic": [(t.id, t.name) for t in sorted(corpus.topics.values(), key=lambda t: t.name.casefold())],
         "status": [(status, status) for status in BRIEF_STATUSES],
@@ -165,33 +117,46 @@ def render_pages(
 
     environment.globals["brief_item"] = brief_item
     # Sources carry the registry's name for a known publisher: "TASS" → "state media, RU".
+    environment.globals["timeline_months"] = lambda briefs, **where: timeline_months(briefs, corpus.rounds.values(), **where)
     environment.globals["publisher_labels"] = {p.name: p.labels for p in corpus.publishers.values() if p.labels}
 
-    def render(path: str, template: str, **context: Any) -> None:
+    crumbs_template = environment.get_template("_breadcrumbs.html.j2")
+
+    def render(path: str, template: str, below: tuple[Crumb, ...] = (), **context: Any) -> None:
+        """Render a page; ``below`` are its breadcrumbs under its section (see :func:`.navigation.trail`)."""
         if path in skip:
             return
         links = Links(root_from(path))
-        pages[path] = environment.get_template(template).render(index=index, corpus=corpus, links=links, **context)
+        text = environment.get_template(template).render(index=index, corpus=corpus, links=links, **context)
+        crumbs = crumbs_template.render(crumbs=trail(path, *below), links=links).strip()
+        pages[path] = with_navigation(path, text, crumbs)
 
     def render_listed(template: str, listing: Listing, title: str, kind: str, **context: Any) -> None:
         """An index page and, if it is split, its year pages (``year.md.j2``, entries shown as ``kind``)."""
-        render(listing.main, template, listing=listing, **context)
+        is_section = section_entry(listing.main)[1] == listing.main
+        render(listing.main, template, () if is_section else (Crumb(title),), listing=listing, **context)
         for year in listing.years:
-            render(year.path, "year.md.j2", listing=listing, year=year, title=title, kind=kind)
+            above = () if is_section else (Crumb(title, listing.main),)
+            render(year.path, "year.md.j2", (*above, Crumb(str(year.year))), listing=listing, year=year, title=title, kind=kind)
 
     threshold = split_threshold
     render("index.md", "home.md.j2", latest=index.newest_first[:LATEST_ON_HOME])
-    timeline = paginate("timeline.md", index.chronological, threshold, newest_first=False)
+    timeline = paginate("timeline.md", index.newest_first, threshold, newest_first=True)
     render_listed("timeline.md.j2", timeline, "Timeline", "day")
+    timeline_years = {year.year: year.path for year in timeline.years}
     sources_split = sum(len(publisher.items) for publisher in index.publishers) > threshold
     render("sources.md", "sources.md.j2", split=sources_split)
     render("actors/index.md", "actors.md.j2")
     render("rounds/index.md", "rounds.md.j2")
     render("topics/index.md", "topics.md.j2")
-    render(SEARCH_PAGE, "search.md.j2", facets=search_facets(index))
+    render(SEARCH_PAGE, "search.md.j2", (Crumb("Search"),), facets=search_facets(index))
     render(ABOUT_PAGE, "about.md.j2")
+    brief_neighbours = neighbours(index.chronological)
     for brief in index.newest_first:
-        render(brief_page(brief.slug), "brief.md.j2", brief=brief)
+        year = brief.date.year
+        year_crumb = Crumb(str(year), timeline_years[year]) if timeline.split else Crumb(str(year), "timeline.md", str(year))
+        older, newer = brief_neighbours[brief.slug]
+        render(brief_page(brief.slug), "brief.md.j2", (year_crumb, Crumb(brief.title)), brief=brief, older=older, newer=newer)
     for actor in corpus.actors.values():
         listing = paginate(actor_page(actor.id), index.by_actor.get(actor.id, ()), threshold, newest_first=True)
         render_listed("actor.md.j2", listing, actor.name, "brief", actor=actor)

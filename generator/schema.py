@@ -57,6 +57,8 @@ ACTOR = {
     "aliases": Field(text_list),
     "role": Field(text),
     "affiliation": Field(text),
+    "sort_name": Field(text),  # where the actor sorts; by default a person's family name
+    "alias_lang": Field(code("[a-z]{2}", "an ISO 639-1 language code in lowercase, such as uk or ru")),  # of its Cyrillic aliases
 }
 
 ROUND = {

@@ -55,6 +55,8 @@ def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bo
             type=v["type"],
             aliases=v.get("aliases", ()),
             role=v.get("role"),
+            sort_name=v.get("sort_name"),
+            alias_lang=v.get("alias_lang"),
             affiliation=_resolve_one(v.get("affiliation"), names["actor"], entry, "affiliation", report),
         )
         for id, (v, entry) in actors.items()
