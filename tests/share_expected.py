@@ -45,7 +45,7 @@ class Expected:
 
     def brief(self, path: Path) -> tuple[list[tuple[str, str]], dict]:
         """The brief page's <meta property> tags in order, and its JSON-LD."""
-        fm = front_matter(path)
+        fm = {key: value.strip() if isinstance(value, str) else value for key, value in front_matter(path).items()}
         actors = [self.actors[_key(name)] for name in fm["actors"]]
         topics = [self.topics[_key(name)]["name"] for name in fm.get("topics", [])]
         url = self.address(f"briefs/{path.stem}/")
@@ -80,15 +80,15 @@ class Expected:
 
 
 class Head(HTMLParser):
-    """A built page: every start tag in order; the <meta property> tags and JSON-LD blocks of its <head>."""
+    """A built page (or HTML text): every start tag in order; the <meta property> tags and JSON-LD blocks of its <head>."""
 
-    def __init__(self, path: Path):
+    def __init__(self, page: Path | str):
         super().__init__()
         self.tags: list[str] = []
         self.properties: list[tuple[str, str]] = []
         self.json_ld: list[str] = []
         self._in_head = self._in_ld = False
-        self.feed(path.read_text(encoding="utf-8"))
+        self.feed(page.read_text(encoding="utf-8") if isinstance(page, Path) else page)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)

@@ -3,15 +3,21 @@ website tags on the others, on both engines; expectations read from the raw file
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
 
 import pytest
+import yaml
+
+from generator.model import Actor, Brief, Corpus as Registries, Source
+from generator.share import share_meta
 
 from conftest import PROJECT, Corpus, brief_text
 from markup import PAYLOADS, write_markup_corpus
 from share_expected import Expected, Head, site_setting
+from test_hostile_inputs import LOADERS, UNPRINTABLE
 from test_browser import browser, serve  # noqa: F401  (browser is a fixture)
 
 SITE_URL = "https://briefs.example.org/"
@@ -48,6 +54,26 @@ def _shared_corpus(corpus: Corpus, site_url: str | None = SITE_URL) -> Corpus:
 def _article(head: Head) -> dict:
     (block,) = head.json_ld
     return json.loads(block)
+
+
+@pytest.mark.parametrize("loader", LOADERS, ids=lambda loader: loader.__name__)
+@pytest.mark.parametrize("characters", ["".join(UNPRINTABLE), *"<>&'\"\\/"], ids=lambda c: repr(c[:3]))
+def test_the_share_meta_is_a_yaml_scalar_whose_json_ld_gives_back_every_character(loader, characters):
+    value = f"a{characters}b </script><!-- <script> ' &amp;"
+    source = Source(publisher=value, title=value, url="https://x.example/?a=1&b=</script>")
+    brief = Brief("s", "s.md", value, datetime.date(2025, 5, 16), value, ("a",), (source,))
+    line = f"share: {share_meta(brief, Registries(actors={'a': Actor('a', value, 'person')}), None)}\n"
+    assert not [c for c in line[:-1] if c in UNPRINTABLE]
+    head = Head("<head>" + yaml.load(line, loader)["share"] + "</head>")
+    assert head.tags == ["head"] + ["meta"] * 5 + ["script"]
+    shown = re.sub("[\ud800-\udfff]", "\ufffd", value)  # no lone surrogate can be written as UTF-8
+    (block,) = head.json_ld
+    assert not re.search("[<>&\u2028\u2029]", block)  # nothing that HTML (or old JavaScript) reads in a script
+    article = json.loads(block)
+    assert [article["headline"], article["about"][0]["name"], article["citation"][0]["name"]] == [shown] * 3
+    assert article["citation"][0]["url"] == source.url
+    (title,) = head.property("og:title")  # an unprintable character is a character reference, which HTML may map
+    assert title == shown if len(characters) == 1 else title.endswith(value[-30:])
 
 
 def test_a_brief_page_shares_title_summary_dates_actors_topics_and_sources(engine_corpus):
