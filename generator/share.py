@@ -23,7 +23,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .model import Actor, Brief, Corpus, Source
-from .urls import actor_page, brief_page, page_location
+from .urls import absolute_url, actor_page, brief_page
 
 SCHEMA_ORG = "https://schema.org"
 # What YAML cannot print raw (C0 but tab, DEL, C1, the line breaks, U+FFFE/FFFF): escaped as
@@ -32,11 +32,6 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters JSON may hold raw in a string that must not reach the HTML parser raw.
 _JSON_IN_HTML = re.compile("[<>&\x7f-\x9f\u2028\u2029\ufffe\uffff]")
-
-
-def absolute_url(site_url: str | None, path: str) -> str | None:
-    """The address of the page generated from ``path`` (``briefs/x.md``), or None without a site address."""
-    return site_url + page_location(path) if site_url else None
 
 
 def attribute(value: str) -> str:
