@@ -37,8 +37,7 @@ SHARED = brief_text(
 
 
 def _set_site_url(corpus: Corpus, site_url: str | None) -> None:
-    """``site_url`` set (or removed) on every site_url line: briefing reads the first of the
-    duplicate lines Corpus writes, MkDocs the last."""
+    """``site_url`` set (or removed) on every site_url line of the corpus' mkdocs.yml."""
     setting = f"site_url: {site_url}\n" if site_url else ""
     corpus.config.write_text(re.sub(r"(?m)^site_url:.*\n", setting, corpus.config.read_text(encoding="utf-8")), encoding="utf-8")
 
