@@ -177,7 +177,8 @@ def _build_in(
     reusable = cache.reusable(print_, published, config_text) and not engine.WHOLE_SITE
     unchanged = cache.unchanged_pages(checked.index, checked.loaded) if reusable else set()
     with gc_paused():
-        pages = render_pages(checked.index, options.templates_dir, skip=unchanged, split_threshold=options.split_threshold)
+        pages = render_pages(checked.index, options.templates_dir, skip=unchanged, split_threshold=options.split_threshold,
+                             site_url=site_config.site_url)
     hashes = cache.page_hashes(pages, unchanged)
     plan = cache.plan(reusable, hashes)
     cache.invalidate()

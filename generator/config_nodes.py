@@ -21,8 +21,9 @@ def line(node: yaml.Node) -> int:
 
 
 def lookup(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """A key's value; of duplicate keys the last, as MkDocs' YAML loader keeps it."""
     if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
+        for key_node, value_node in reversed(node.value):
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
                 return value_node
     return None

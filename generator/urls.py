@@ -46,6 +46,12 @@ def page_location(path: str) -> str:
     return path[: -len(".md")] + "/"
 
 
+def absolute_url(site_url: str | None, path: str) -> str | None:
+    """The address of the page generated from ``path`` under the site's address (absolute,
+    ending in "/"), or None when the site has none: never a guess."""
+    return site_url + page_location(path) if site_url else None
+
+
 def page_output(path: str) -> str:
     """The HTML file MkDocs writes for a page, relative to the site."""
     return page_location(path) + "index.html"

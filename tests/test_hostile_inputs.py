@@ -17,6 +17,7 @@ from generator.render import meta_value
 
 from conftest import PROJECT, brief_text, parse_page
 from markup import PAYLOADS, write_markup_corpus
+from share_expected import Head, front_matter
 
 # What the YAML spec cannot print (its c-printable set, inverted).
 UNPRINTABLE = [
@@ -173,6 +174,8 @@ def test_control_characters_that_slip_past_check_still_show_as_text(corpus, monk
     assert [name for name, seen in shown.items() if not seen] == []
     brief = parse_page(site / "briefs" / "payload" / "index.html")
     assert brief.title.startswith(PAYLOADS["title"])
+    (share_json,) = Head(site / "briefs" / "payload" / "index.html").json_ld  # exact (stripped) values, escaped
+    assert json.loads(share_json)["headline"] == front_matter(corpus.briefs / "payload.md")["title"].strip()
 
 
 @pytest.mark.parametrize("format", ["text", "github"])

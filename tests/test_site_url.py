@@ -55,7 +55,8 @@ def test_an_unset_variable_falls_back_to_the_default_then_to_none(corpus, monkey
 @pytest.mark.parametrize("value", ["example.org", "ftp://example.org/", "'/briefing/'"])
 def test_a_site_url_that_is_not_an_address_is_an_error_with_its_line(corpus, value):
     _env_corpus(corpus, value)
-    line = corpus.config.read_text(encoding="utf-8").splitlines().index(f"site_url: {value}") + 1
+    lines = corpus.config.read_text(encoding="utf-8").splitlines()
+    line = len(lines) - lines[::-1].index(f"site_url: {value}")  # the last one, as YAML keeps it
     result = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--briefs", str(corpus.briefs), "--config", str(corpus.config),
          "--out", str(corpus.root / "site")],
