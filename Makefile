@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Extras installed with the package: the tests run on both engines, so zensical too.
 EXTRAS ?= test,zensical
 
-.PHONY: site test check serve bench clean
+.PHONY: site test check serve screenshot bench clean
 
 site: $(VENV)/.installed  ## build the sample site into site/
 	$(BIN)/briefing build --strict
@@ -18,6 +18,9 @@ check: $(VENV)/.installed  ## validate the briefs only
 
 serve: $(VENV)/.installed  ## live preview on http://127.0.0.1:8000
 	$(BIN)/briefing serve
+
+screenshot: site  ## the README's picture of the sample site: docs/screenshot.png (needs /usr/bin/chromium)
+	$(BIN)/python tests/screenshot.py site docs/screenshot.png
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

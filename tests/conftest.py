@@ -17,6 +17,7 @@ import pytest
 from generator.build import build, check
 from generator.cache import SiteCache
 from generator.config import ENGINES, Options
+from site_browser import CHROMIUM, launch, served
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -216,15 +217,24 @@ def broken_links(site: Path) -> list[tuple[Path, str]]:
     return broken
 
 
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory, engine) -> Path:
-    """The shipped sample briefs, built once per test session by each engine."""
-    root = tmp_path_factory.mktemp(f"sample-{engine}")
-    options = Options(briefs_dir=PROJECT / "briefs", out_dir=root / "site", config_file=PROJECT / "mkdocs.yml", strict=True, engine=engine)
+def _build_sample(root: Path, engine: str, **changes) -> Path:
+    options = Options(briefs_dir=PROJECT / "briefs", out_dir=root / "site", config_file=PROJECT / "mkdocs.yml", strict=True, engine=engine, **changes)
     checked = check(options)
     assert not checked.failed(strict=True), [str(p) for p in checked.problems]
     build(options, checked)
     return options.out_dir
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory, engine) -> Path:
+    """The shipped sample briefs, built once per test session by each engine."""
+    return _build_sample(tmp_path_factory.mktemp(f"sample-{engine}"), engine)
+
+
+@pytest.fixture(scope="session")
+def split_sample_site(tmp_path_factory, engine) -> Path:
+    """The sample briefs with index pages split by year past 3 entries: it has year and publisher pages."""
+    return _build_sample(tmp_path_factory.mktemp(f"sample-split-{engine}"), engine, split_threshold=3)
 
 
 def pagefind_records(site: Path) -> dict[str, dict]:
@@ -250,3 +260,30 @@ def header_results(page, term: str) -> list[str]:
     )
     hrefs = page.eval_on_selector_all(".bsearch__panel a.bsearch-result__link", "links => links.map(a => a.getAttribute('href'))")
     return [urlsplit(href).path for href in hrefs]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module (see tests/site_browser.py)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = launch(playwright)
+        if browser is None:
+            if os.environ.get("CI"):
+                pytest.fail(f"{CHROMIUM} is missing; CI must install Debian's chromium")
+            pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def sample_url(sample_site):
+    """The sample site served on localhost: its base URL."""
+    with served(sample_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def split_url(split_sample_site):
+    with served(split_sample_site) as url:
+        yield url

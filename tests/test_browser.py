@@ -2,64 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import os
 import re
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import Corpus, content_links, header_results
+from conftest import PROJECT, Corpus, content_links, header_results
 from markup import write_markup_corpus
+from site_browser import DESKTOP, PAGE_TYPES, PHONE, SPLIT_PAGE_TYPES, new_page, serve, visit
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not shutil.which(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing; CI must install Debian's chromium")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(root: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-@pytest.fixture(scope="module")
-def sample_url(sample_site):
-    server, url = serve(sample_site)
-    yield url
-    server.shutdown()
 
 
 def test_alias_search_finds_actor_briefs_and_brief_links_to_round(browser, sample_url, sample_site):
@@ -110,3 +61,57 @@ def test_markup_payloads_fire_no_dialog_on_any_page(browser, markup_site):
     page.wait_for_timeout(300)
     page.close()
     assert dialogs == []
+
+
+# ---- Phone layout ----
+
+ALL_PAGES = [("sample", name, path) for name, path in PAGE_TYPES.items()] + [
+    ("split", name, path) for name, path in SPLIT_PAGE_TYPES.items()
+]
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, sample_url, split_url):
+    page = new_page(browser, PHONE)
+    wide = {}
+    for site, name, path in ALL_PAGES:
+        visit(page, (sample_url if site == "sample" else split_url) + path)
+        widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if widths[0] > widths[1]:
+            wide[name] = widths
+    page.close()
+    assert wide == {}, "page wider than the screen (scrollWidth, clientWidth)"
+
+
+def test_site_name_is_whole_in_the_phone_header_and_drawer(browser, sample_url):
+    site_name = re.search(r"^site_name: (.*)$", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1).strip()
+    page = new_page(browser, PHONE)
+    visit(page, sample_url)
+    places = page.evaluate(
+        """() => [document.querySelector('.md-header__topic .md-ellipsis'), document.querySelector('label.md-nav__title[for="__drawer"]')]
+             .map((e) => [e.textContent.trim(), e.scrollWidth <= e.clientWidth])"""
+    )
+    page.close()
+    assert places == [[site_name, True], [site_name, True]]
+
+
+def test_generated_tables_are_cards_on_a_phone_and_tables_on_a_desktop(browser, sample_url, sample_site):
+    headings = re.findall(r"<th>([^<]*)</th>", (sample_site / "rounds" / "index.html").read_text(encoding="utf-8"))
+    assert len(headings) == 6
+    layouts = {}
+    for width in (PHONE, DESKTOP):
+        page = new_page(browser, width)
+        visit(page, sample_url + "rounds/")
+        layouts[width] = page.evaluate(
+            """() => [...document.querySelectorAll('article tbody tr')].map((row) => [...row.cells].map((cell) => ({
+                 top: cell.getBoundingClientRect().top, left: cell.getBoundingClientRect().left,
+                 shown: cell.getBoundingClientRect().width > 0, label: getComputedStyle(cell, '::before').content })))"""
+        )
+        page.close()
+    assert layouts[PHONE] and len(layouts[PHONE]) == len(layouts[DESKTOP])
+    for card in layouts[PHONE]:
+        shown = [cell for cell in card if cell["shown"]]  # an empty cell (no venue) is left out
+        assert [cell["left"] for cell in shown] == [shown[0]["left"]] * len(shown)  # one above the other
+        assert [cell["top"] for cell in shown] == sorted(cell["top"] for cell in shown)
+        assert [cell["label"] for cell in card[1:]] == [f'"{heading}: "' for heading in headings[1:]]
+    for row in layouts[DESKTOP]:
+        assert len({cell["top"] for cell in row}) == 1 and [cell["label"] for cell in row] == ["none"] * 6

@@ -13,7 +13,8 @@ import yaml
 
 from conftest import PROJECT, Corpus, brief_text, header_results, pagefind_records, parse_page
 from markup import PAYLOADS
-from test_browser import browser, markup_site, sample_url, serve  # noqa: F401 (fixtures)
+from site_browser import serve
+from test_browser import markup_site  # noqa: F401 (a fixture)
 
 BRIEFS = PROJECT / "briefs"
 

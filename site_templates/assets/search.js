@@ -94,25 +94,51 @@
     input.setAttribute("aria-label", "Search briefs (press / to focus)");
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-expanded", "false");
-    input.setAttribute("aria-controls", "bsearch-panel");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", "bsearch-listbox");
+    const status = element("p", "bsearch__status");  // read out by screen readers, not shown
+    status.setAttribute("role", "status");
     const panel = element("div", "bsearch__panel");
-    panel.id = "bsearch-panel";
     panel.hidden = true;
-    form.append(input, panel);
+    const none = element("p", "bsearch__none", "No briefs match.");
+    const list = element("ul", "bsearch__list");
+    list.id = "bsearch-listbox";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Search results");
+    panel.append(none, list);
+    form.append(input, status, panel);
     inner.insertBefore(form, inner.querySelector(".md-header__source"));
 
     let sequence = 0, timer = 0, active = -1;
-    const options = () => [...panel.querySelectorAll("a")];
+    const options = () => [...list.querySelectorAll("a")];
+    /* Each result is a link with the option role; focus stays in the field, which points at the chosen one. */
+    function asOption(item, k) {
+      item.setAttribute("role", "none");
+      const link = item.querySelector("a");
+      link.id = `bsearch-option-${k}`;
+      link.setAttribute("role", "option");
+      link.setAttribute("aria-selected", "false");
+      return item;
+    }
     function highlight(index) {
       const links = options();
-      links.forEach((link, k) => link.classList.toggle("bsearch--active", k === index));
+      links.forEach((link, k) => {
+        link.classList.toggle("bsearch--active", k === index);
+        link.setAttribute("aria-selected", String(k === index));
+      });
       active = index;
-      if (links[index]) links[index].scrollIntoView({ block: "nearest" });
+      if (links[index]) {
+        input.setAttribute("aria-activedescendant", links[index].id);
+        links[index].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
     }
     function close() {
       panel.hidden = true;
       input.setAttribute("aria-expanded", "false");
-      active = -1;
+      highlight(-1);
+      status.textContent = "";
     }
     async function update() {
       const term = input.value.trim();
@@ -121,19 +147,17 @@
       const { briefs, pages } = await searchBriefs(term, {}, false);
       const [briefData, pageData] = await Promise.all([load(briefs.results, HEADER_BRIEFS), load(pages.results, HEADER_PAGES)]);
       if (mine !== sequence) return;
-      panel.replaceChildren();
-      const list = element("ul", "bsearch__list");
-      list.setAttribute("role", "listbox");
-      briefData.forEach((data) => list.append(resultItem(data, "li")));
-      pageData.forEach((data) => list.append(resultItem(data, "li")));
-      if (!briefData.length && !pageData.length) panel.append(element("p", "bsearch__none", "No briefs match."));
-      panel.append(list);
+      const items = [...briefData, ...pageData].map((data) => resultItem(data, "li"));
       const all = element("a", "bsearch__all", `All ${briefs.results.length} matching briefs, with filters →`);
       all.href = `${form.action}?q=${encodeURIComponent(term)}`;
-      panel.append(all);
+      const allItem = element("li");
+      allItem.append(all);
+      list.replaceChildren(...[...items, allItem].map(asOption));
+      none.hidden = items.length > 0;
+      status.textContent = items.length ? `${items.length} ${items.length === 1 ? "result" : "results"}` : "No briefs match.";
       panel.hidden = false;
       input.setAttribute("aria-expanded", "true");
-      active = -1;
+      highlight(-1);
     }
     input.addEventListener("focus", () => { pagefind(); });
     input.addEventListener("input", () => {
