@@ -26,7 +26,7 @@ from .config import LATEST_ON_HOME, Options
 from .index import SiteIndex
 from .model import BRIEF_STATUSES, STATUS_MEANINGS
 from .paging import Listing, by_month, citations_by_month, dated_briefs, paginate
-from .urls import ABOUT_PAGE, SEARCH_PAGE, actor_page, brief_page, page_location, publisher_page, root_from, round_page, status_anchor, topic_page
+from .urls import ABOUT_PAGE, SEARCH_PAGE, actor_page, brief_page, feed_path, page_location, publisher_page, root_from, round_page, status_anchor, topic_page
 
 # Python-Markdown's backslash escapes, plus '|' from the tables extension.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -129,6 +129,7 @@ def make_environment(templates_dir: Path) -> Environment:
     environment.globals["status_meanings"] = STATUS_MEANINGS
     environment.globals.update(status_anchor=status_anchor, source_anchor=source_anchor, citation_anchor=citation_anchor)
     environment.globals["by_month"] = lambda briefs: by_month(dated_briefs(briefs))
+    environment.globals["feed_path"] = feed_path
     return environment
 
 
@@ -145,7 +146,8 @@ def search_facets(index: SiteIndex) -> dict[str, list[tuple[str, str]]]:
 
 
 def render_pages(
-    index: SiteIndex, templates_dir: Path, skip: set[str] = frozenset(), split_threshold: int = Options.split_threshold
+    index: SiteIndex, templates_dir: Path, skip: set[str] = frozenset(), split_threshold: int = Options.split_threshold,
+    site: dict[str, Any] | None = None,
 ) -> dict[str, str]:
     """Every page of the site, as ``{path under docs/: Markdown text}``, less the pages in ``skip``.
 
@@ -164,6 +166,7 @@ def render_pages(
         return items[key]
 
     environment.globals["brief_item"] = brief_item
+    environment.globals["site"] = {"site_url": None, "site_name": "", **(site or {})}  # for "Cite as"
     # Sources carry the registry's name for a known publisher: "TASS" → "state media, RU".
     environment.globals["publisher_labels"] = {p.name: p.labels for p in corpus.publishers.values() if p.labels}
 
