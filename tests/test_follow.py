@@ -208,3 +208,71 @@ def test_without_site_url_the_build_warns_once_and_feeds_link_relatively(corpus,
     hrefs = [link.get("href") for link in root.iterfind(f"{ATOM}entry/{ATOM}link[@rel='alternate']")]
     assert hrefs and all(href.startswith("../../briefs/") for href in hrefs)
     assert all(((site / "actors" / "umerov") / href / "index.html").is_file() for href in hrefs)
+
+
+def read_data(site: Path, name: str):
+    return json.loads((site / "data" / name).read_text(encoding="utf-8"))
+
+
+def test_data_files_validate_against_their_schemas(built):
+    _, site = built
+    for name in ("briefs", "actors", "rounds", "topics", "timeline"):
+        schema = read_data(site, f"{name}.schema.json")
+        jsonschema.Draft202012Validator.check_schema(schema)
+        jsonschema.validate(read_data(site, f"{name}.json"), schema, format_checker=jsonschema.FormatChecker())
+    assert not (site / "data" / "schemas").exists()
+
+
+def day(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def test_briefs_json_and_csv_match_the_raw_briefs(built):
+    corpus, site = built
+    raw = sorted(raw_briefs(corpus), key=lambda b: (b["date"], b["slug"]))
+    expected = [{
+        "slug": b["slug"], "url": f"{SITE_URL}briefs/{b['slug']}/", "title": b["title"], "date": day(b["date"]),
+        "updated": day(b.get("updated")), "last_changed": last_changed(b), "summary": b["summary"],
+        "status": b.get("status", "reported"), "actors": b["actors"], "round": b.get("round"), "topics": b.get("topics", []),
+        "sources": [{"publisher": s["publisher"], "title": s.get("title"), "url": s.get("url"), "published": day(s.get("published"))}
+                    for s in b["sources"]],
+        "corrections": [{"date": day(c["date"]), "note": c["note"]} for c in b.get("corrections", [])],
+    } for b in raw]
+    briefs = read_data(site, "briefs.json")
+    assert briefs == expected
+    rows = list(csv.DictReader(io.StringIO((site / "data" / "briefs.csv").read_text(encoding="utf-8"), newline="")))
+    cell = lambda v: "" if v is None else ";".join(v) if isinstance(v, list) else str(v)  # noqa: E731
+    assert rows == [{k: cell(v) for k, v in b.items() if k not in ("sources", "corrections")} for b in briefs]
+    sources = list(csv.DictReader(io.StringIO((site / "data" / "sources.csv").read_text(encoding="utf-8"), newline="")))
+    assert sources == [{"slug": b["slug"], "number": str(n), **{k: cell(v) for k, v in s.items()}}
+                       for b in briefs for n, s in enumerate(b["sources"], 1)]
+
+
+def test_registry_files_match_the_registries(built):
+    corpus, site = built
+    actors = registry(corpus, "actors")
+    popolo = read_data(site, "actors.json")
+    assert {p["id"] for p in popolo["persons"]} == {id for id, a in actors.items() if a["type"] == "person"}
+    assert {(o["id"], o["classification"]) for o in popolo["organizations"]} == {(id, a["type"]) for id, a in actors.items() if a["type"] != "person"}
+    names = {p["id"]: [n["name"] for n in p["other_names"]] for p in popolo["persons"] + popolo["organizations"]}
+    assert names == {id: a.get("aliases", []) for id, a in actors.items()}
+    rounds = registry(corpus, "rounds")
+    assert {r["id"]: (r["name"], r["start"], r["status"]) for r in read_data(site, "rounds.json")} == {
+        id: (r["name"], day(r["start"]), r.get("status", "held")) for id, r in rounds.items()}
+    assert {t["id"]: t["name"] for t in read_data(site, "topics.json")} == {id: t["name"] for id, t in registry(corpus, "topics").items()}
+    events = read_data(site, "timeline.json")["events"]
+    raw = sorted(raw_briefs(corpus), key=lambda b: (b["date"], b["slug"]))
+    assert [(e["unique_id"], e["start_date"]["day"], e["text"]["headline"]) for e in events] == [
+        (b["slug"], str(b["date"].day), b["title"]) for b in raw]
+
+
+def test_data_page_lists_each_file_with_its_size_and_rows(built):
+    corpus, site = built
+    text = page_text(site / "data" / "index.html")
+    count = len(raw_briefs(corpus))
+    for name in ("briefs.json", "briefs.csv", "sources.csv", "actors.json", "rounds.json", "topics.json", "timeline.json"):
+        size = (site / "data" / name).stat().st_size
+        assert f"{name} · {size:,} bytes" in text, name
+    assert f"briefs.json · {(site / 'data' / 'briefs.json').stat().st_size:,} bytes · {count} briefs" in text
+    assert "last_changed date The latest of date, updated and the correction dates." in text
+    assert "data/" in parse_page(site / "index.html").links  # in the nav

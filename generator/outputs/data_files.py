@@ -32,8 +32,8 @@ TIMELINE = (
            lambda b, c: {"year": str(b.date.year), "month": str(b.date.month), "day": str(b.date.day)}),
     Column("text", {"type": "object", "required": ["headline", "text"], "properties": {"headline": columns.TEXT, "text": columns.TEXT}},
            "{headline, text} as HTML: the title and the summary, escaped, and a link to the brief.",
-           lambda b, c: {"headline": escape(b.title),
-                         "text": f'{escape(b.summary)} <a href="{escape(c.link(page_location(brief_page(b.slug))))}">Read the brief</a>'}),
+           lambda b, c: {"headline": escape(b.title, quote=False),
+                         "text": f'{escape(b.summary, quote=False)} <a href="{escape(c.link(page_location(brief_page(b.slug))))}">Read the brief</a>'}),
 )
 
 
@@ -101,7 +101,7 @@ def data_files(index: SiteIndex, address: SiteAddress) -> list[DataFile]:
                                     (("persons", columns.PERSONS), ("organizations", columns.ORGANIZATIONS), ("memberships", columns.MEMBERSHIPS))}}
     rounds = _records(sorted(corpus.rounds.values(), key=lambda r: (r.start, r.id)), columns.ROUNDS, context)
     topics = _records(sorted(corpus.topics.values(), key=lambda t: t.id), columns.TOPICS, context)
-    timeline = {"title": {"text": {"headline": escape(address.site_name or "Timeline"), "text": ""}},
+    timeline = {"title": {"text": {"headline": escape(address.site_name or "Timeline", quote=False), "text": ""}},
                 "events": _records(index.chronological, TIMELINE, context)}
     timeline_schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "timeline.json (TimelineJS 3)",
                        "type": "object", "required": ["title", "events"],
