@@ -27,13 +27,16 @@ from .manifest import Published, inspect, write_manifest
 from .engines import runner
 from .mkdocs_runner import BuildError
 from .outputs.build_stamp import write_build_stamp
+from .outputs.data_files import data_files, data_page, write_data_files
+from .outputs.feeds import write_feeds
+from .outputs.site_files import SiteAddress, warn_without_site_url
 from .outputs.search import index_site
 from .model import Problem
 from .lock import locked
 from .publish import NEW, Place, clean_stale, place_of, staging, swap_in
 from .render import render_pages
 from .site_config import SiteConfig, read_site_config
-from .urls import brief_page, page_output
+from .urls import DATA_PAGE, brief_page, page_output
 from .validate import validate
 
 THEME_OVERRIDES = "overrides"  # in site_templates/ and in the generated project
@@ -176,9 +179,13 @@ def _build_in(
     cache.load()
     reusable = cache.reusable(print_, published, config_text) and not engine.WHOLE_SITE
     unchanged = cache.unchanged_pages(checked.index, checked.loaded) if reusable else set()
+    newest = max((brief.last_changed for brief in checked.index.newest_first), default=datetime.date(1970, 1, 1))
+    address = SiteAddress(site_config.site_url, site_config.site_name, newest)
     with gc_paused():
         pages = render_pages(checked.index, options.templates_dir, skip=unchanged, split_threshold=options.split_threshold,
-                             site_url=site_config.site_url)
+                             site={"site_url": address.site_url, "site_name": address.site_name})
+    downloads = data_files(checked.index, address)
+    pages[DATA_PAGE] = data_page(downloads, options.templates_dir)  # always: it shows the files' sizes
     hashes = cache.page_hashes(pages, unchanged)
     plan = cache.plan(reusable, hashes)
     cache.invalidate()
@@ -198,6 +205,9 @@ def _build_in(
     if options.strict and shown:
         raise StrictFailure(shown)
     write_build_stamp(site, epoch)
+    warn_without_site_url(options.config_file, address.site_url)
+    write_feeds(site, checked.index, address, options.feed_entries)
+    write_data_files(site, downloads)
     index_for_search(site, cache, plan)
     manifest = write_manifest(site, None if plan.full else published)
     try:

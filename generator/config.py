@@ -21,6 +21,7 @@ NAV = (
     ("Actors", "actors/index.md"),
     ("Topics", "topics/index.md"),
     ("Sources", "sources.md"),
+    ("Data", "data.md"),
     ("About", "about.md"),
 )
 
@@ -39,6 +40,7 @@ class Options:
     unsafe_html: bool = False  # publish raw HTML in brief bodies as written
     split_threshold: int = 200  # index pages listing more entries than this are split by year
     engine: str = "mkdocs"  # what builds the generated project: one of ENGINES
+    feed_entries: int = 50  # the newest briefs each Atom feed holds
 
 
 # The options a site sets in its mkdocs.yml under ``extra: briefing:``, with their types.
@@ -46,6 +48,7 @@ SITE_OPTIONS: dict[str, type] = {
     "unsafe_html": bool,
     "split_threshold": int,
     "engine": str,
+    "feed_entries": int,
 }
 
 # The static-site generators that can build the generated project (``--engine``).

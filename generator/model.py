@@ -111,6 +111,14 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A dated note of what a brief got wrong and how it was put right."""
+
+    date: datetime.date
+    note: str
+
+
+@dataclass(frozen=True)
 class Brief:
     slug: str
     path: str
@@ -127,6 +135,13 @@ class Brief:
     topics: tuple[str, ...] = ()
     status: str = "reported"
     draft: bool = False
+    updated: datetime.date | None = None  # when the text last changed, if after ``date``
+    corrections: tuple[Correction, ...] = ()
+
+    @property
+    def last_changed(self) -> datetime.date:
+        """The latest of its date, ``updated`` and its corrections' dates: the feed entry's ``updated``."""
+        return max([self.date, self.updated or self.date, *(c.date for c in self.corrections)])
 
     def citation_count(self, number: int) -> int:
         """How often the body cites source ``number`` (1-based): its backlinks are ``cite-N-1`` and on."""

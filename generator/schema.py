@@ -38,6 +38,11 @@ SOURCE = {
     "published": Field(date),
 }
 
+CORRECTION = {
+    "date": Field(date, required=True),
+    "note": Field(text, required=True),
+}
+
 BRIEF = {
     "title": Field(text, required=True),
     "date": Field(date, required=True),
@@ -48,6 +53,8 @@ BRIEF = {
     "status": Field(choice(*BRIEF_STATUSES)),
     "sources": Field(entry_list, required=True, non_empty=True, records=SOURCE),
     "draft": Field(boolean),
+    "updated": Field(date),
+    "corrections": Field(entry_list, records=CORRECTION),
 }
 
 ACTOR = {

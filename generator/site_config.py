@@ -36,6 +36,7 @@ class SiteConfig:
     custom_dir: Path | None = None  # the site's theme overrides, laid over briefing's own
     options: dict[str, Any] = field(default_factory=dict)  # ``extra: briefing:``
     site_url: str | None = None  # absolute, ending in "/"; None when the site sets none
+    site_name: str = ""  # as the feeds and "Cite as" lines name the site
 
 
 def _compose(path: Path) -> yaml.Node:
@@ -142,6 +143,8 @@ def _read_options(chain: list, site: SiteConfig) -> None:
         if not isinstance(value_node, yaml.ScalarNode) or value_node.tag != tag:
             raise SiteConfigError(path, line(value_node), f"extra.briefing.{key} must be {wanted.__name__}")
         site.options[key] = yaml.SafeLoader("").construct_object(value_node)
+        if key == "feed_entries" and site.options[key] < 1:
+            raise SiteConfigError(path, line(value_node), "extra.briefing.feed_entries must be at least 1")
         if key == "engine" and site.options[key] not in ENGINES:
             raise SiteConfigError(path, line(value_node), f"extra.briefing.engine: unknown engine '{value_node.value}' (known: {', '.join(ENGINES)})")
 
@@ -168,6 +171,8 @@ def read_site_config(path: Path) -> SiteConfig:
         site.inputs += [file for file, _ in files]
     _read_options(chain, site)
     site.site_url = read_site_url(chain)
+    name = last(chain, "site_name")
+    site.site_name = name[1].value if name and isinstance(name[1], yaml.ScalarNode) else ""
     site.overrides["site_url"] = site.site_url
     return site
 

@@ -74,3 +74,19 @@ SEARCH_BUNDLE = "pagefind"  # Pagefind's files, relative to the site
 
 
 BUILD_STAMP = "assets/built.js"  # the footer's "Last built" date (see outputs/build_stamp.py)
+
+
+FEED = "feed.xml"  # every brief's Atom feed; an actor's, round's or topic's is beside its page
+DATA_PAGE = "data.md"  # /data/: the downloads and their data dictionary
+DATA_DIR = "data"  # the download files, beside the data page (see outputs/data_files.py)
+
+
+def feed_file(page: str) -> str:
+    """The Atom feed of an index page, relative to the site: ``actors/x.md`` → ``actors/x/feed.xml``."""
+    return page_location(page) + FEED
+
+
+def feed_path(kind: str | None = None, id: str = "") -> str:
+    """The feed of all briefs, or of one actor, round or topic: ``feed_path("actor", "x")``."""
+    pages = {"actor": actor_page, "round": round_page, "topic": topic_page}
+    return feed_file(pages[kind](id) if kind else "index.md")

@@ -17,6 +17,7 @@ from .load import Document, RawCorpus
 from .model import Actor, Brief, Corpus, Problem, PublisherRecord, Round, Topic
 from .names import NameIndex
 from .placeholders import placeholder_problems
+from .revisions import read_revisions
 from .sources import citation_problems, read_sources
 from .strict_yaml import LineDict
 
@@ -207,6 +208,8 @@ def _read_brief(
     date = values["date"]
     if date > today:
         report.warning(path, entry.line_of("date"), f"date {date} is in the future")
+    revisions, problems = read_revisions(values, document.data, date, today, path)
+    report.problems.extend(problems)
     if round_id is not None:
         round = rounds[round_id]
         end = round.end or round.start
@@ -231,4 +234,5 @@ def _read_brief(
         topics=topics,
         status=values.get("status", "reported"),
         draft=values.get("draft", False),
+        **revisions,
     )

@@ -17,6 +17,7 @@ PAYLOADS = {
     "outcome": "{: onclick=alert('outcome') } **bold**",
     "registry_publisher": "<u onclick=alert('registry')>Wire</u> [w](javascript:alert(7)) _x_",
     "topic_name": "<style>*{display:none}</style>Topic [t](javascript:alert(5)) `code`",
+    "correction_note": "<a href=javascript:alert('note')>fixed</a> ]]> &amp; *em*",
 }
 
 
@@ -47,5 +48,6 @@ def write_markup_corpus(corpus: Corpus) -> None:
         f"---\ntitle: {quoted(p['title'])}\ndate: 2025-05-16\nsummary: {quoted(p['summary'])}\n"
         f"actors: [evil]\nround: r\ntopics: [t]\nsources:\n  - publisher: {quoted(p['publisher'])}\n"
         f"    title: {quoted(p['source_title'])}\n    url: https://example.org/a?b=1&c=(2)\n"
-        f"  - publisher: evil-wire\n    url: https://wire.example.org/a\n---\nPlain body.\n",
+        f"  - publisher: evil-wire\n    url: https://wire.example.org/a\n"
+        f"corrections:\n  - date: 2025-05-17\n    note: {quoted(p['correction_note'])}\n---\nPlain body.\n",
     )

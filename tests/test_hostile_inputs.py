@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,54 @@ def test_non_utf8_folder_name_is_an_error_and_not_read(corpus):
         file.write(brief_text())
     problems = corpus.problems()
     assert [(p.path, p.message) for p in problems] == [(os.fsdecode(folder), "the name is not valid UTF-8; rename it (not read)")]
+
+
+class _HTMLText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.text, self.tags = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_payloads_stay_text_in_feeds_and_data_files(engine_corpus):
+    """Feeds (escaped XML, HTML only in <content>), JSON and CSV give every value back as written."""
+    import csv
+    import html
+    from xml.etree import ElementTree
+
+    write_markup_corpus(engine_corpus)
+    site = engine_corpus.build()
+    p, atom = PAYLOADS, "{http://www.w3.org/2005/Atom}"
+    for feed in site.rglob("feed.xml"):
+        root = ElementTree.parse(feed).getroot()
+        assert {element.tag[:len(atom)] for element in root.iter()} == {atom}, feed
+        assert [e.tag for e in root.iter() if e.get("type") == "html"] in ([], [f"{atom}content"]), feed
+        for entry in root.iterfind(f"{atom}entry"):
+            assert entry.findtext(f"{atom}title") == p["title"] and entry.findtext(f"{atom}summary") == p["summary"]
+            labels = {c.get("label") for c in entry.iterfind(f"{atom}category")}
+            assert {p["actor_name"], p["round_name"], p["topic_name"]} <= labels
+            assert f"{p['publisher']}: {p['source_title']}" in {l.get("title") for l in entry.iterfind(f"{atom}link")}
+            content = _HTMLText()
+            content.feed(entry.findtext(f"{atom}content"))
+            assert p["correction_note"] in "".join(content.text) and content.tags == {"p", "h2", "ul", "li"}
+    data = site / "data"
+    brief = json.loads((data / "briefs.json").read_text(encoding="utf-8"))[0]
+    assert (brief["title"], brief["summary"], brief["corrections"][0]["note"]) == (p["title"], p["summary"], p["correction_note"])
+    assert (brief["sources"][0]["publisher"], brief["sources"][0]["title"]) == (p["publisher"], p["source_title"])
+    person = json.loads((data / "actors.json").read_text(encoding="utf-8"))["persons"][0]
+    assert (person["name"], person["other_names"], person["summary"]) == (p["actor_name"], [{"name": p["alias"]}], p["role"])
+    round = json.loads((data / "rounds.json").read_text(encoding="utf-8"))[0]
+    assert (round["name"], round["venue"], round["outcome"]) == (p["round_name"], p["venue"], p["outcome"])
+    assert json.loads((data / "topics.json").read_text(encoding="utf-8"))[0]["name"] == p["topic_name"]
+    row = next(csv.DictReader((data / "briefs.csv").open(encoding="utf-8", newline="")))
+    assert (row["title"], row["summary"]) == (p["title"], p["summary"])
+    source = next(csv.DictReader((data / "sources.csv").open(encoding="utf-8", newline="")))
+    assert (source["publisher"], source["title"]) == (p["publisher"], p["source_title"])
+    event = json.loads((data / "timeline.json").read_text(encoding="utf-8"))["events"][0]["text"]
+    assert "<" not in event["headline"] and html.unescape(event["headline"]) == p["title"]
+    assert html.unescape(event["text"]).startswith(p["summary"] + " <a href=")

@@ -1,0 +1,148 @@
+"""The Atom 1.0 feeds: ``/feed.xml`` for every brief, and one beside each actor's,
+round's and topic's page (``/actors/<id>/feed.xml``), each with the newest N briefs.
+
+Written whole on every build into the staged site, like the build stamp: a
+feed depends on other briefs, and writing a few hundred small files costs
+less than tracking which changed. Nothing depends on the clock: a feed's
+``updated`` is its newest entry's, and an entry's ``updated`` is the latest of
+the brief's date, ``updated`` and correction dates (:attr:`Brief.last_changed`).
+An entry's id comes from the site and the brief's slug, so an edit keeps it.
+
+feedgenerator (Pelican's) would write the skeleton, but not a category's
+label nor more than one link per entry, which the sources need; the XML is
+small enough to write with the standard library's escaping writer.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from html import escape
+import re
+import uuid
+from pathlib import Path
+from typing import Iterable
+from xml.sax.saxutils import XMLGenerator
+
+from ..index import SiteIndex
+from ..model import Brief
+from ..urls import ABOUT_PAGE, FEED, actor_page, brief_page, feed_file, page_location, round_page, topic_page
+from .site_files import SiteAddress, replace_file
+
+ATOM = "http://www.w3.org/2005/Atom"
+# What XML 1.0 cannot hold at all, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _text(value: str) -> str:
+    return _NOT_XML.sub("\ufffd", value)
+
+
+def timestamp(day: datetime.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def entry_id(address: SiteAddress, slug: str) -> str:
+    """Stable across edits and builds: a name-based UUID of the site and the brief's slug."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, address.identity + brief_page(slug)).urn
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.out = io.StringIO()
+        self.xml = XMLGenerator(self.out, encoding="utf-8", short_empty_elements=True)
+
+    def element(self, name: str, text: str | None = None, **attributes: str) -> None:
+        self.xml.startElement(name, {key.replace("_", ":"): _text(value) for key, value in attributes.items()})
+        if text is not None:
+            self.xml.characters(_text(text))
+        self.xml.endElement(name)
+
+
+def _content(brief: Brief) -> str:
+    """The brief's HTML as the page shows it: a retraction notice first, corrections last."""
+    parts = []
+    if brief.status == "retracted":
+        parts.append("<p><strong>Retracted.</strong> This brief proved wrong; it stays online so that links to it still explain what changed.</p>")
+    parts.append(brief.body_html)
+    if brief.corrections:
+        items = "".join(f"<li>{c.date.isoformat()}: {escape(c.note)}</li>" for c in brief.corrections)
+        parts.append(f"<h2>Corrections</h2><ul>{items}</ul>")
+    return "\n".join(parts)
+
+
+def _entry(out: _Writer, brief: Brief, index: SiteIndex, address: SiteAddress, feed: str) -> None:
+    corpus = index.corpus
+    link = address.link(page_location(brief_page(brief.slug)), feed)
+    out.xml.startElement("entry", {})
+    out.element("id", entry_id(address, brief.slug))
+    out.element("title", brief.title, type="text")
+    out.element("published", timestamp(brief.date))
+    out.element("updated", timestamp(brief.last_changed))
+    out.element("link", rel="alternate", type="text/html", href=link)
+    for source in brief.sources:
+        if source.url:
+            out.element("link", rel="related", type="text/html", href=source.url,
+                        title=f"{source.publisher}: {source.title}" if source.title else source.publisher)
+    categories = [("actors/", id, corpus.actors[id].name) for id in brief.actors]
+    if brief.round:
+        categories.append(("rounds/", brief.round, corpus.rounds[brief.round].name))
+    categories += [("topics/", id, corpus.topics[id].name) for id in brief.topics]
+    categories.append((page_location(ABOUT_PAGE), brief.status, brief.status))  # the status, explained there
+    for scheme, term, label in categories:
+        out.element("category", term=term, scheme=address.link(scheme, feed), label=label)
+    out.element("summary", brief.summary, type="text")
+    out.element("content", _content(brief), type="html", xml_base=link)
+    out.xml.endElement("entry")
+
+
+def feed_xml(briefs: Iterable[Brief], index: SiteIndex, address: SiteAddress, path: str, page: str, title: str, limit: int) -> bytes:
+    """One feed at ``path`` (relative to the site) for the page ``page``: ``briefs`` newest first."""
+    entries = list(briefs)[:limit]
+    newest = max((b.last_changed for b in entries), default=None) or address.newest
+    out = _Writer()
+    out.xml.startDocument()
+    out.xml.startElement("feed", {"xmlns": ATOM})
+    out.element("id", uuid.uuid5(uuid.NAMESPACE_URL, address.identity + path).urn)
+    out.element("title", title, type="text")
+    out.element("updated", timestamp(newest))
+    out.element("link", rel="self", type="application/atom+xml", href=address.link(path, path))
+    out.element("link", rel="alternate", type="text/html", href=address.link(page_location(page), path))
+    out.xml.startElement("author", {})
+    out.element("name", address.site_name or "briefing")
+    out.xml.endElement("author")
+    out.element("generator", "briefing")
+    for brief in entries:
+        _entry(out, brief, index, address, path)
+    out.xml.endElement("feed")
+    return (out.out.getvalue() + "\n").encode("utf-8")
+
+
+def all_feeds(index: SiteIndex, address: SiteAddress, limit: int) -> dict[str, bytes]:
+    """Every feed of the site, ``{path relative to the site: Atom XML}``."""
+    corpus = index.corpus
+    name = address.site_name or "briefing"
+    feeds = {FEED: feed_xml(index.newest_first, index, address, FEED, "index.md", name, limit)}
+    for actor in corpus.actors.values():
+        page = actor_page(actor.id)
+        feeds[feed_file(page)] = feed_xml(index.by_actor.get(actor.id, ()), index, address, feed_file(page), page, f"{name}: {actor.name}", limit)
+    for round in corpus.rounds.values():
+        page = round_page(round.id)
+        newest_first = tuple(reversed(index.by_round.get(round.id, ())))
+        feeds[feed_file(page)] = feed_xml(newest_first, index, address, feed_file(page), page, f"{name}: {round.name}", limit)
+    for topic in corpus.topics.values():
+        page = topic_page(topic.id)
+        feeds[feed_file(page)] = feed_xml(index.by_topic.get(topic.id, ()), index, address, feed_file(page), page, f"{name}: {topic.name}", limit)
+    return feeds
+
+
+def write_feeds(site: Path, index: SiteIndex, address: SiteAddress, limit: int) -> None:
+    """Write every feed into the staged ``site``, and remove the feeds of actors, rounds and
+    topics that are gone (an incremental build starts from a copy of the published site)."""
+    feeds = all_feeds(index, address, limit)
+    for folder in ("actors", "rounds", "topics"):
+        for stale in (site / folder).glob(f"*/{FEED}"):
+            if stale.relative_to(site).as_posix() not in feeds:
+                stale.unlink()
+    for path, data in feeds.items():
+        replace_file(site / path, data)
