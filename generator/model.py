@@ -17,6 +17,8 @@ PUBLISHER_TYPES = (
     "international-organization", "ngo", "other",
 )
 BRIEF_STATUSES = ("reported", "confirmed", "disputed", "retracted")
+# Where an actor stands on a topic, as a brief's `positions:` records it.
+STANCES = ("supports", "opposes", "conditional", "proposes", "rejects", "unclear")
 # What each status tells the reader; the About page explains them under #status-<status>.
 STATUS_MEANINGS = {
     "reported": "One or more sources report it; it is not yet confirmed independently or by the parties.",
@@ -102,6 +104,17 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Position:
+    """One actor's stance on one topic, as a brief records it (``source``: 1-based, or None)."""
+
+    actor: str
+    topic: str
+    stance: str
+    statement: str
+    source: int | None = None
+
+
+@dataclass(frozen=True)
 class Brief:
     slug: str
     path: str
@@ -118,6 +131,7 @@ class Brief:
     topics: tuple[str, ...] = ()
     status: str = "reported"
     draft: bool = False
+    positions: tuple[Position, ...] = ()
 
     def citation_count(self, number: int) -> int:
         """How often the body cites source ``number`` (1-based): its backlinks are ``cite-N-1`` and on."""

@@ -21,6 +21,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .analysis import add_analysis
 from .citations import citation_anchor, source_anchor
 from .config import LATEST_ON_HOME, Options
 from .index import SiteIndex
@@ -190,6 +191,7 @@ def render_pages(
     render("topics/index.md", "topics.md.j2")
     render(SEARCH_PAGE, "search.md.j2", facets=search_facets(index))
     render(ABOUT_PAGE, "about.md.j2")
+    add_analysis(environment, index, render)  # positions, related briefs, round packs
     for brief in index.newest_first:
         render(brief_page(brief.slug), "brief.md.j2", brief=brief)
     for actor in corpus.actors.values():

@@ -1,0 +1,58 @@
+"""Related briefs: the few other briefs a reader of one brief most likely wants next.
+
+Score of brief B for brief A (only briefs sharing at least one actor, topic or round qualify):
+
+- 3 for each actor they share,
+- 2 for each topic they share,
+- 3 if they belong to the same round,
+- 1 if their dates are at most 7 days apart (a small bonus for closeness in time).
+
+The highest scores come first; ties go to the newer brief, then to the smaller slug.
+At most :data:`RELATED_COUNT` are shown. Only front matter counts, so a body edit
+changes no related list; a front-matter edit re-renders every page (see cache.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .model import Brief
+
+RELATED_COUNT = 5
+ACTOR_WEIGHT = 3
+TOPIC_WEIGHT = 2
+ROUND_WEIGHT = 3
+CLOSE_IN_DATE_WEIGHT = 1
+CLOSE_IN_DATE_DAYS = 7
+
+
+class RelatedBriefs:
+    """``related(brief)`` for the briefs of one site, from postings built once."""
+
+    def __init__(self, briefs: tuple[Brief, ...]):
+        self.postings: dict[tuple[str, str], list[Brief]] = defaultdict(list)
+        for brief in briefs:
+            for key, weight in _features(brief):
+                self.postings[key].append(brief)
+
+    def __call__(self, brief: Brief) -> list[Brief]:
+        scores: dict[str, int] = defaultdict(int)
+        others: dict[str, Brief] = {}
+        for key, weight in _features(brief):
+            for other in self.postings.get(key, ()):
+                if other.slug != brief.slug:
+                    scores[other.slug] += weight
+                    others[other.slug] = other
+        for slug, other in others.items():
+            if abs((other.date - brief.date).days) <= CLOSE_IN_DATE_DAYS:
+                scores[slug] += CLOSE_IN_DATE_WEIGHT
+        ranked = sorted(others.values(), key=lambda b: (-scores[b.slug], -b.date.toordinal(), b.slug))
+        return ranked[:RELATED_COUNT]
+
+
+def _features(brief: Brief) -> list[tuple[tuple[str, str], int]]:
+    features = [(("actor", id), ACTOR_WEIGHT) for id in brief.actors]
+    features += [(("topic", id), TOPIC_WEIGHT) for id in brief.topics]
+    if brief.round:
+        features.append((("round", brief.round), ROUND_WEIGHT))
+    return features
