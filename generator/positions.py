@@ -14,7 +14,7 @@ from typing import Any
 
 from . import schema
 from .model import Position, Problem
-from .names import NameIndex, did_you_mean
+from .names import NameIndex
 from .strict_yaml import LineDict, LineList
 
 
@@ -61,11 +61,8 @@ def _resolve(name: str, kind: str, names: NameIndex, listed: tuple[str, ...], er
         error(kind, f"{kind}: {names.unknown(name)}")
         return None
     if id not in listed:
-        error(
-            kind,
-            f"{kind} '{name}' is not among the brief's {kind}s; add it to '{kind}s' first"
-            + (did_you_mean(id, listed) if listed else ""),
-        )
+        among = f"among the brief's {kind}s ({', '.join(listed)})" if listed else f"in the brief: it has no {kind}s"
+        error(kind, f"{kind} '{name}' is not {among}; add it to '{kind}s' first")
         return None
     return id
 

@@ -17,6 +17,7 @@ PAYLOADS = {
     "outcome": "{: onclick=alert('outcome') } **bold**",
     "registry_publisher": "<u onclick=alert('registry')>Wire</u> [w](javascript:alert(7)) _x_",
     "topic_name": "<style>*{display:none}</style>Topic [t](javascript:alert(5)) `code`",
+    "statement": "<a href=javascript:alert('statement')>s</a> **bold** [x](javascript:alert(8)) {: .x }",
 }
 
 
@@ -45,7 +46,8 @@ def write_markup_corpus(corpus: Corpus) -> None:
     corpus.write(
         "payload.md",
         f"---\ntitle: {quoted(p['title'])}\ndate: 2025-05-16\nsummary: {quoted(p['summary'])}\n"
-        f"actors: [evil]\nround: r\ntopics: [t]\nsources:\n  - publisher: {quoted(p['publisher'])}\n"
+        f"actors: [evil]\nround: r\ntopics: [t]\npositions:\n  - actor: evil\n    topic: t\n    stance: supports\n"
+        f"    statement: {quoted(p['statement'])}\n    source: 1\nsources:\n  - publisher: {quoted(p['publisher'])}\n"
         f"    title: {quoted(p['source_title'])}\n    url: https://example.org/a?b=1&c=(2)\n"
         f"  - publisher: evil-wire\n    url: https://wire.example.org/a\n---\nPlain body.\n",
     )
