@@ -163,7 +163,8 @@ class SiteCache:
         if self.state.get("registries") != loaded.registry_digest or loaded.front_matter_changed:
             return set()
         previous = self.state.get("pages", {})
-        edited = {page for brief in index.newest_first if brief.path in loaded.fresh for page in body_pages(brief.slug, brief.round)}
+        fresh = (brief for brief in index.newest_first if brief.path in loaded.fresh)
+        edited = {page for brief in fresh for page in body_pages(brief.slug, brief.round)}  # a pack shows bodies too
         return set(previous) - edited
 
     def page_hashes(self, pages: dict[str, str], unchanged: set[str]) -> dict[str, str]:
