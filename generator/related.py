@@ -14,7 +14,7 @@ changes no related list; a front-matter edit re-renders every page (see cache.py
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from .model import Brief
 
@@ -27,27 +27,36 @@ CLOSE_IN_DATE_DAYS = 7
 
 
 class RelatedBriefs:
-    """``related(brief)`` for the briefs of one site, from postings built once."""
+    """``related(brief)`` for the briefs of one site, from postings built once.
+
+    The shared-feature scores are counted by :class:`~collections.Counter` (in C); only the
+    briefs that can still reach the top after the date bonus are ranked in Python."""
 
     def __init__(self, briefs: tuple[Brief, ...]):
-        self.postings: dict[tuple[str, str], list[Brief]] = defaultdict(list)
+        self.by_slug = {brief.slug: brief for brief in briefs}
+        self.postings: dict[tuple[str, str], list[str]] = defaultdict(list)
         for brief in briefs:
-            for key, weight in _features(brief):
-                self.postings[key].append(brief)
+            for key, _ in _features(brief):
+                self.postings[key].append(brief.slug)
 
     def __call__(self, brief: Brief) -> list[Brief]:
-        scores: dict[str, int] = defaultdict(int)
-        others: dict[str, Brief] = {}
+        shared: Counter[str] = Counter()
         for key, weight in _features(brief):
-            for other in self.postings.get(key, ()):
-                if other.slug != brief.slug:
-                    scores[other.slug] += weight
-                    others[other.slug] = other
-        for slug, other in others.items():
-            if abs((other.date - brief.date).days) <= CLOSE_IN_DATE_DAYS:
-                scores[slug] += CLOSE_IN_DATE_WEIGHT
-        ranked = sorted(others.values(), key=lambda b: (-scores[b.slug], -b.date.toordinal(), b.slug))
-        return ranked[:RELATED_COUNT]
+            for _ in range(weight):
+                shared.update(self.postings.get(key, ()))
+        shared.pop(brief.slug, None)
+        if not shared:
+            return []
+        values = sorted(shared.values(), reverse=True)
+        floor = values[min(RELATED_COUNT, len(values)) - 1] - CLOSE_IN_DATE_WEIGHT
+        scores = {}
+        for slug, score in shared.items():
+            if score >= floor:
+                other = self.by_slug[slug]
+                close = abs((other.date - brief.date).days) <= CLOSE_IN_DATE_DAYS
+                scores[slug] = score + (CLOSE_IN_DATE_WEIGHT if close else 0)
+        ranked = sorted(scores, key=lambda slug: (-scores[slug], -self.by_slug[slug].date.toordinal(), slug))
+        return [self.by_slug[slug] for slug in ranked[:RELATED_COUNT]]
 
 
 def _features(brief: Brief) -> list[tuple[tuple[str, str], int]]:
