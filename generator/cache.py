@@ -33,7 +33,7 @@ from .index import SiteIndex
 from .load import RawCorpus
 from .manifest import Manifest, Published, scan
 from .publish import place_of
-from .urls import brief_page
+from .urls import body_pages
 
 STATE_FILE = "state.json"
 PARSED_DIR = "parsed"
@@ -163,7 +163,8 @@ class SiteCache:
         if self.state.get("registries") != loaded.registry_digest or loaded.front_matter_changed:
             return set()
         previous = self.state.get("pages", {})
-        edited = {brief_page(brief.slug) for brief in index.newest_first if brief.path in loaded.fresh}
+        fresh = (brief for brief in index.newest_first if brief.path in loaded.fresh)
+        edited = {page for brief in fresh for page in body_pages(brief.slug, brief.round)}  # a pack shows bodies too
         return set(previous) - edited
 
     def page_hashes(self, pages: dict[str, str], unchanged: set[str]) -> dict[str, str]:

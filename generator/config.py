@@ -20,6 +20,7 @@ NAV = (
     ("Rounds", "rounds/index.md"),
     ("Actors", "actors/index.md"),
     ("Topics", "topics/index.md"),
+    ("Positions", "positions.md"),
     ("Sources", "sources.md"),
     ("Data", "data.md"),
     ("About", "about.md"),

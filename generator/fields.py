@@ -109,6 +109,13 @@ def text_list(value: Any) -> tuple[str, ...]:
     return tuple(items)
 
 
+def counting_number(value: Any) -> int:
+    """A whole number from 1 up, such as a source's number in its brief."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    raise FieldError(f"must be a whole number from 1 up, got {_describe(value)}")
+
+
 def entry_list(value: Any) -> list:
     if not isinstance(value, list):
         raise FieldError(f"must be a list of entries, each starting with '- '; got {_describe(value)}")

@@ -17,6 +17,8 @@ PUBLISHER_TYPES = (
     "international-organization", "ngo", "other",
 )
 BRIEF_STATUSES = ("reported", "confirmed", "disputed", "retracted")
+# Where an actor stands on a topic, as a brief's `positions:` records it.
+STANCES = ("supports", "opposes", "conditional", "proposes", "rejects", "unclear")
 # What each status tells the reader; the About page explains them under #status-<status>.
 STATUS_MEANINGS = {
     "reported": "One or more sources report it; it is not yet confirmed independently or by the parties.",
@@ -119,6 +121,17 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class Position:
+    """One actor's stance on one topic, as a brief records it (``source``: 1-based, or None)."""
+
+    actor: str
+    topic: str
+    stance: str
+    statement: str
+    source: int | None = None
+
+
+@dataclass(frozen=True)
 class Brief:
     slug: str
     path: str
@@ -135,6 +148,7 @@ class Brief:
     topics: tuple[str, ...] = ()
     status: str = "reported"
     draft: bool = False
+    positions: tuple[Position, ...] = ()
     updated: datetime.date | None = None  # when the text last changed, if after ``date``
     corrections: tuple[Correction, ...] = ()
 

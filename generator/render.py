@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .analysis import add_analysis
 from .citations import citation_anchor, source_anchor
 from .config import LATEST_ON_HOME, Options
 from .index import SiteIndex
@@ -159,6 +160,7 @@ def render_pages(
     render(SEARCH_PAGE, "search.md.j2", (Crumb("Search"),), facets=search_facets(index))
     render(ABOUT_PAGE, "about.md.j2")
     brief_neighbours = neighbours(index.chronological)
+    add_analysis(environment, index, render)  # positions, related briefs, round packs
     for brief in index.newest_first:
         year = brief.date.year
         year_crumb = Crumb(str(year), timeline_years[year]) if timeline.split else Crumb(str(year), "timeline.md", str(year))

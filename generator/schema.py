@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .fields import (  # noqa: F401  (RESERVED_IDS is read from here)
-    RESERVED_IDS, FieldError, _describe, boolean, choice, code, date, entry_list, http_url, identifier, text, text_list,
+    RESERVED_IDS, FieldError, _describe, boolean, choice, code, counting_number, date, entry_list, http_url, identifier, text,
+    text_list,
 )
-from .model import ACTOR_TYPES, BRIEF_STATUSES, PUBLISHER_TYPES, ROUND_STATUSES, Problem
+from .model import ACTOR_TYPES, BRIEF_STATUSES, PUBLISHER_TYPES, ROUND_STATUSES, STANCES, Problem
 from .names import did_you_mean
 from .strict_yaml import LineDict, LineList, control_characters
 
@@ -43,6 +44,15 @@ CORRECTION = {
     "note": Field(text, required=True),
 }
 
+# Where an actor stands on a topic; checked against the brief's own actors, topics and sources (positions.py).
+POSITION = {
+    "actor": Field(text, required=True),
+    "topic": Field(text, required=True),
+    "stance": Field(choice(*STANCES), required=True),
+    "statement": Field(text, required=True),
+    "source": Field(counting_number),  # the 1-based number of one of the brief's sources
+}
+
 BRIEF = {
     "title": Field(text, required=True),
     "date": Field(date, required=True),
@@ -55,6 +65,7 @@ BRIEF = {
     "draft": Field(boolean),
     "updated": Field(date),
     "corrections": Field(entry_list, records=CORRECTION),
+    "positions": Field(entry_list, records=POSITION),
 }
 
 ACTOR = {

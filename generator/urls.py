@@ -28,6 +28,11 @@ def topic_page(id: str) -> str:
     return f"topics/{id}.md"
 
 
+def pack_page(id: str) -> str:
+    """A round's printable pack: ``rounds/x/pack.md`` (``/rounds/x/pack/``)."""
+    return f"rounds/{id}/pack.md"
+
+
 def publisher_page(slug: str) -> str:
     return f"sources/{slug}.md"
 
@@ -57,12 +62,18 @@ def page_output(path: str) -> str:
     return page_location(path) + "index.html"
 
 
+def body_pages(slug: str, round: str | None) -> list[str]:
+    """The pages that show a brief's body: its own, and its round's pack."""
+    return [brief_page(slug), *([pack_page(round)] if round else [])]
+
+
 def root_from(path: str) -> str:
     """The relative link from a page's URL back to the site root."""
     return "../" * page_location(path).count("/")
 
 
 SEARCH_PAGE = "search.md"
+POSITIONS_PAGE = "positions.md"  # /positions/: each actor's latest stance on each topic
 ABOUT_PAGE = "about.md"  # /about/
 ABOUT_SOURCE = "about.md"  # the About page's text, in the briefs folder (not a brief)
 

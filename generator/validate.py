@@ -17,6 +17,7 @@ from .load import Document, RawCorpus
 from .model import Actor, Brief, Corpus, Problem, PublisherRecord, Round, Topic
 from .names import NameIndex
 from .placeholders import placeholder_problems
+from .positions import read_positions
 from .revisions import read_revisions
 from .sources import citation_problems, read_sources
 from .strict_yaml import LineDict
@@ -190,6 +191,8 @@ def _read_brief(
     actors = _resolve_many(values.get("actors", ()), names["actor"], entry, "actors", report)
     round_id = _resolve_one(values.get("round"), names["round"], entry, "round", report)
     topics = _resolve_many(values.get("topics", ()), names["topic"], entry, "topics", report)
+    positions, problems = read_positions(document.data, path, names, actors, topics, len(values.get("sources", ())))
+    report.problems.extend(problems)
     try:
         body = converter.convert_document(document)
     except BodyError as error:
@@ -235,4 +238,5 @@ def _read_brief(
         status=values.get("status", "reported"),
         draft=values.get("draft", False),
         **revisions,
+        positions=positions,
     )

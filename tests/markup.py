@@ -18,6 +18,7 @@ PAYLOADS = {
     "registry_publisher": "<u onclick=alert('registry')>Wire</u> [w](javascript:alert(7)) _x_",
     "topic_name": "<style>*{display:none}</style>Topic [t](javascript:alert(5)) `code`",
     "correction_note": "<a href=javascript:alert('note')>fixed</a> ]]> &amp; *em*",
+    "statement": "<a href=javascript:alert('statement')>s</a> **bold** [x](javascript:alert(8)) {: .x }",
 }
 
 
@@ -46,7 +47,8 @@ def write_markup_corpus(corpus: Corpus) -> None:
     corpus.write(
         "payload.md",
         f"---\ntitle: {quoted(p['title'])}\ndate: 2025-05-16\nsummary: {quoted(p['summary'])}\n"
-        f"actors: [evil]\nround: r\ntopics: [t]\nsources:\n  - publisher: {quoted(p['publisher'])}\n"
+        f"actors: [evil]\nround: r\ntopics: [t]\npositions:\n  - actor: evil\n    topic: t\n    stance: supports\n"
+        f"    statement: {quoted(p['statement'])}\n    source: 1\nsources:\n  - publisher: {quoted(p['publisher'])}\n"
         f"    title: {quoted(p['source_title'])}\n    url: https://example.org/a?b=1&c=(2)\n"
         f"  - publisher: evil-wire\n    url: https://wire.example.org/a\n"
         f"corrections:\n  - date: 2025-05-17\n    note: {quoted(p['correction_note'])}\n---\nPlain body.\n",

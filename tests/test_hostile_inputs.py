@@ -117,6 +117,12 @@ round: "r{c}"
 topics: ["t{c}"]
 status: "reported{c}"
 draft: "false{c}"
+positions:
+  - actor: "ukraine{c}"
+    topic: "t{c}"
+    stance: "supports{c}"
+    statement: "Statement{c}"
+    source: "1{c}"
 sources:
   - publisher: "Publisher{c}"
     title: "Source{c}"
@@ -135,7 +141,7 @@ def write_every_field(corpus, character: str) -> set[tuple[str, int]]:
         text = text.replace("{c}", escaped(character))
         path = corpus.write(name, text) if name.endswith(".md") else corpus.registry(name, text)
         expected |= {(str(path), number) for number, line in enumerate(text.splitlines(), 1) if "\\u00" in line}
-    assert len(expected) == 29
+    assert len(expected) == 34
     return expected
 
 

@@ -45,6 +45,8 @@ def resolve(key: str, link: str) -> str:
 
 
 def briefs_in(html: str) -> set[str]:
+    """The briefs a page lists (its "Positions" section, which cites briefs too, left out)."""
+    html = re.sub(r'<ul class="position-history">.*?</ul>', "", html, flags=re.DOTALL)
     return set(re.findall(r'href="[^"]*briefs/([^/"]+)/"', html))
 
 
