@@ -17,10 +17,13 @@ from .report import FORMATS
 
 
 def _date(value: str) -> datetime.date:
+    """Read as ``check`` reads a date, with its words: one wording for every date error."""
+    from .fields import FieldError, date
+
     try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date written YYYY-MM-DD") from None
+        return date(value)
+    except FieldError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _positive(value: str) -> int:
