@@ -27,6 +27,7 @@ from .manifest import Published, inspect, write_manifest
 from .engines import runner
 from .mkdocs_runner import BuildError
 from .outputs.build_stamp import write_build_stamp
+from .outputs.schemas import write_published_schemas
 from .outputs.search import index_site
 from .model import Problem
 from .lock import locked
@@ -197,6 +198,7 @@ def _build_in(
     if options.strict and shown:
         raise StrictFailure(shown)
     write_build_stamp(site, epoch)
+    write_published_schemas(site)
     index_for_search(site, cache, plan)
     manifest = write_manifest(site, None if plan.full else published)
     try:

@@ -68,3 +68,4 @@ SEARCH_BUNDLE = "pagefind"  # Pagefind's files, relative to the site
 
 
 BUILD_STAMP = "assets/built.js"  # the footer's "Last built" date (see outputs/build_stamp.py)
+JSON_SCHEMAS = "data/schemas"  # the JSON Schemas for briefs and registries (see outputs/schemas.py)
