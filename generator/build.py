@@ -20,6 +20,7 @@ import yaml
 
 from .cache import Plan, SiteCache, fingerprint
 from .config import NAV, Options, gc_paused
+from . import progress
 from .index import SiteIndex, build_index
 from .load import RawCorpus, load_corpus
 from .linked_copy import link_copy, move_over
@@ -62,7 +63,9 @@ class Checked:
 def check(options: Options, cache: SiteCache | None = None) -> Checked:
     """Stages 1–3: load (reusing the cache's parsed files), validate, index."""
     with gc_paused():
+        progress.stage("load")
         loaded = load_corpus(options.briefs_dir, cache.parsed() if cache else None)
+        progress.stage("check")
         corpus, problems = validate(loaded, unsafe_html=options.unsafe_html)
         return Checked(build_index(corpus, include_drafts=options.drafts), problems, loaded)
 
@@ -177,6 +180,7 @@ def _build_in(
     cache.load()
     reusable = cache.reusable(print_, published, config_text) and not engine.WHOLE_SITE
     unchanged = cache.unchanged_pages(checked.index, checked.loaded) if reusable else set()
+    progress.stage("render")
     with gc_paused():
         pages = render_pages(checked.index, options.templates_dir, skip=unchanged, split_threshold=options.split_threshold)
     hashes = cache.page_hashes(pages, unchanged)
@@ -188,6 +192,7 @@ def _build_in(
     warnings: dict = cache.page_warnings(plan)
     named = {engine.source_path(page): page for page in hashes}
     epoch = build_date(checked.index)
+    progress.stage("pages", total=len(plan.changed))
     for page, message in engine.build_pages(config_path, fresh, epoch, plan.changed, plan.full, options.jobs):
         warnings.setdefault(named.get(page, page), []).append(message)
     if not plan.full:
@@ -199,7 +204,9 @@ def _build_in(
         raise StrictFailure(shown)
     write_build_stamp(site, epoch)
     write_published_schemas(site)
+    progress.stage("search index")
     index_for_search(site, cache, plan)
+    progress.stage("publish")
     manifest = write_manifest(site, None if plan.full else published)
     try:
         cache.save(print_, hashes, checked.loaded, manifest, {page: w for page, w in warnings.items() if page}, plan)

@@ -73,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     with_inputs(build, site=True)
     build.add_argument("--out", type=Path, default=Options.out_dir, help="output folder, replaced only on success (default: site)")
     build.add_argument("--format", choices=FORMATS, default="text", help="how problems are printed")
+    loudness = build.add_mutually_exclusive_group()
+    loudness.add_argument("--quiet", "-q", dest="verbosity", action="store_const", const="quiet", default="normal",
+                          help="print errors only: no stages, no warnings, no success line")
+    loudness.add_argument("--verbose", "-v", dest="verbosity", action="store_const", const="verbose",
+                          help="also print how long each stage took")
 
     check = verbs.add_parser("check", help="validate the briefs and registries only")
     with_inputs(check, site=False)
@@ -137,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.verb == "build":
         from .commands import build
 
-        return build.run(options, args.format, args.engine)
+        return build.run(options, args.format, args.engine, args.verbosity)
     if args.verb == "new":
         from .commands import new
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .. import progress
 from ..build import BuildError, StrictFailure, build, check
 from ..cache import SiteCache
 from ..config import Options
@@ -54,22 +56,32 @@ def attempt(options: Options, engine: str | None = None) -> Outcome:
     return outcome
 
 
-def report(outcome: Outcome, format: str, out: Path) -> int:
-    """Print the problems and one summary line; return the exit code."""
-    write_problems(outcome.problems, format)
+def report(outcome: Outcome, format: str, out: Path, quiet: bool = False, strict: bool = False) -> int:
+    """Print the problems and one summary line; return the exit code. ``quiet``: only what
+    fails the build (errors, and warnings under ``strict``), and no line for success."""
+    shown = [p for p in outcome.problems if p.severity == "error" or strict] if quiet else outcome.problems
+    write_problems(shown, format)
     for note in outcome.notes:
         print(note, file=sys.stderr)
     if outcome.failure is not None:
         print(f"FAILED: {outcome.failure}; {out} left as it was", file=sys.stderr)
         return 1
-    print(f"OK: built {outcome.built} brief(s) into {out}", file=sys.stderr)
+    if not quiet:
+        print(f"OK: built {outcome.built} brief(s) into {out}", file=sys.stderr)
     return 0
 
 
-def run(options: Options, format: str, engine: str | None = None) -> int:
+VERBOSITY = ("quiet", "normal", "verbose")
+
+
+def run(options: Options, format: str, engine: str | None = None, verbosity: str = "normal") -> int:
+    """Stages are shown on stderr: a bar on a terminal, lines otherwise, none if ``quiet``."""
+    quiet = verbosity == "quiet"
+    shown = contextlib.nullcontext() if quiet else progress.reporting(sys.stderr, sys.stderr.isatty(), verbosity == "verbose")
     try:
-        outcome = attempt(options, engine)
+        with shown:
+            outcome = attempt(options, engine)
     except KeyboardInterrupt:
         print(f"interrupted; {options.out_dir} holds either the previous site or the new one, whole", file=sys.stderr)
         return 130
-    return report(outcome, format, options.out_dir)
+    return report(outcome, format, options.out_dir, quiet, options.strict)
