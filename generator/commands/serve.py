@@ -40,14 +40,16 @@ def unavailable(host: str, port: int) -> str | None:
     return None
 
 
-def error_panel(outcome: Outcome) -> str:
+def error_panel(outcome: Outcome, over_a_page: bool = True) -> str:
     """The failed build's problems as an HTML panel; every line is escaped."""
+    shown = "This page is from the last good build" if over_a_page else "No site has been built yet"
     lines = [problem_line(problem) for problem in outcome.problems] + outcome.notes
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     return (
         f'<div id="{PANEL_ID}" role="alert" style="{_PANEL_STYLE}">'
         f"<strong>The last rebuild failed: {html.escape(outcome.failure or '')}.</strong> "
-        "This page is from the last good build; save a fix and it reloads."
+        f"{shown}; save a fix and it reloads. "
+        '<button type="button" onclick="this.parentNode.remove()">Hide</button>'
         f'<ul style="margin:.5em 0 0;padding-left:1.2em">{items}</ul></div>'
     )
 
@@ -76,8 +78,8 @@ def run(options: Options, host: str, port: int, engine: str | None = None) -> in
             """No site yet (the first build failed): a page of its own that reloads too."""
             if self.failed is None:
                 return None
-            page = b"<!doctype html><html><head><title>Build failed</title></head><body></body></html>"
-            return self._inject_js_into_html(page, self._visible_epoch)
+            page = f"<!doctype html><html><head><title>Build failed</title></head><body>{error_panel(self.failed, False)}</body></html>"
+            return super()._inject_js_into_html(page.encode("utf-8"), self._visible_epoch)
 
     problem = unavailable(host, port)
     if problem is not None:
