@@ -77,11 +77,23 @@ def field_schema(field: schema.Field) -> dict[str, Any]:
     return described
 
 
+def _or_empty(described: dict[str, Any]) -> dict[str, Any]:
+    """An optional key may be left empty (``round:``): ``check`` reads it as absent."""
+    if "$ref" in described:
+        return {"anyOf": [described, {"type": "null"}]}
+    if "enum" in described:
+        return {**described, "enum": [*described["enum"], None]}
+    if "type" in described:
+        return {**described, "type": [described["type"], "null"]}
+    return described
+
+
 def record_schema(fields: dict[str, schema.Field]) -> dict[str, Any]:
     """One mapping: its keys, those required, and no others."""
     return {
         "type": "object",
-        "properties": {key: field_schema(field) for key, field in fields.items()},
+        "properties": {key: field_schema(field) if field.required else _or_empty(field_schema(field))
+                       for key, field in fields.items()},
         "required": [key for key, field in fields.items() if field.required],
         "additionalProperties": False,
     }

@@ -74,6 +74,18 @@ def test_every_sample_brief_and_registry_validates(tmp_path):
         assert list(validator("brief").iter_errors(front_matter(path.read_text(encoding="utf-8")))) == [], path
 
 
+def test_an_optional_key_left_empty_passes_both_and_a_required_one_fails_both(corpus):
+    """check reads `round:` as no round, and `title:` as a missing title."""
+    empty_optional = brief_text(extra="round:\ntopics:\nstatus:\ndraft:\n")
+    assert list(validator("brief").iter_errors(front_matter(empty_optional))) == []
+    corpus.write("a.md", empty_optional)
+    assert [p for p in corpus.problems() if p.severity == "error"] == []
+    empty_title = brief_text().replace("title: A brief", "title:")
+    assert list(validator("brief").iter_errors(front_matter(empty_title)))
+    corpus.write("a.md", empty_title)
+    assert [p for p in corpus.problems() if p.severity == "error"]
+
+
 BAD_BRIEFS = {  # a line of a good brief replaced: what an editor can underline, and check refuses
     "a number as title": ("title: A brief", "title: 1986"),
     "a blank summary": ("summary: What happened.", "summary: '  '"),
