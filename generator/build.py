@@ -20,6 +20,7 @@ import yaml
 
 from .cache import Plan, SiteCache, fingerprint
 from .config import NAV, Options, gc_paused
+from . import progress
 from .index import SiteIndex, build_index
 from .load import RawCorpus, load_corpus
 from .linked_copy import link_copy, move_over
@@ -30,6 +31,7 @@ from .outputs.build_stamp import write_build_stamp
 from .outputs.data_files import data_files, data_page, write_data_files
 from .outputs.feeds import write_feeds
 from .outputs.site_files import SiteAddress, warn_without_site_url
+from .outputs.schemas import write_published_schemas
 from .outputs.search import index_site
 from .model import Problem
 from .lock import locked
@@ -64,7 +66,9 @@ class Checked:
 def check(options: Options, cache: SiteCache | None = None) -> Checked:
     """Stages 1–3: load (reusing the cache's parsed files), validate, index."""
     with gc_paused():
+        progress.stage("load")
         loaded = load_corpus(options.briefs_dir, cache.parsed() if cache else None)
+        progress.stage("check")
         corpus, problems = validate(loaded, unsafe_html=options.unsafe_html)
         return Checked(build_index(corpus, include_drafts=options.drafts), problems, loaded)
 
@@ -179,6 +183,7 @@ def _build_in(
     cache.load()
     reusable = cache.reusable(print_, published, config_text) and not engine.WHOLE_SITE
     unchanged = cache.unchanged_pages(checked.index, checked.loaded) if reusable else set()
+    progress.stage("render")
     newest = max((brief.last_changed for brief in checked.index.newest_first), default=datetime.date(1970, 1, 1))
     address = SiteAddress(site_config.site_url, site_config.site_name, newest)
     with gc_paused():
@@ -195,6 +200,7 @@ def _build_in(
     warnings: dict = cache.page_warnings(plan)
     named = {engine.source_path(page): page for page in hashes}
     epoch = build_date(checked.index)
+    progress.stage("pages", total=len(plan.changed))
     for page, message in engine.build_pages(config_path, fresh, epoch, plan.changed, plan.full, options.jobs):
         warnings.setdefault(named.get(page, page), []).append(message)
     if not plan.full:
@@ -208,7 +214,10 @@ def _build_in(
     warn_without_site_url(options.config_file, address.site_url)
     write_feeds(site, checked.index, address, options.feed_entries)
     write_data_files(site, downloads)
+    write_published_schemas(site)
+    progress.stage("search index")
     index_for_search(site, cache, plan)
+    progress.stage("publish")
     manifest = write_manifest(site, None if plan.full else published)
     try:
         cache.save(print_, hashes, checked.loaded, manifest, {page: w for page, w in warnings.items() if page}, plan)

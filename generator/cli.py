@@ -1,4 +1,4 @@
-"""The ``briefing`` command line: ``build``, ``check``, ``new`` and ``serve``.
+"""The ``briefing`` command line: ``build``, ``check``, ``new``, ``serve``, ``schema`` and ``demo-corpus``.
 
 Exit codes: 0 clean, 1 problems in the briefs or a failed build, 2 a usage mistake.
 """
@@ -17,10 +17,13 @@ from .report import FORMATS
 
 
 def _date(value: str) -> datetime.date:
+    """Read as ``check`` reads a date, with its words: one wording for every date error."""
+    from .fields import FieldError, date
+
     try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date written YYYY-MM-DD") from None
+        return date(value)
+    except FieldError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _positive(value: str) -> int:
@@ -47,7 +50,7 @@ def _address(value: str) -> tuple[str, int]:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description="Compile Markdown briefs into a searchable static site.")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
-    verbs = parser.add_subparsers(dest="verb", required=True, metavar="{build,check,new,serve,demo-corpus}")
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="{build,check,new,serve,schema,demo-corpus}")
 
     def with_inputs(verb: argparse.ArgumentParser, site: bool) -> None:
         verb.add_argument("--briefs", type=Path, default=Options.briefs_dir, help="folder of briefs and registries (default: briefs)")
@@ -70,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     with_inputs(build, site=True)
     build.add_argument("--out", type=Path, default=Options.out_dir, help="output folder, replaced only on success (default: site)")
     build.add_argument("--format", choices=FORMATS, default="text", help="how problems are printed")
+    loudness = build.add_mutually_exclusive_group()
+    loudness.add_argument("--quiet", "-q", dest="verbosity", action="store_const", const="quiet", default="normal",
+                          help="print errors only: no stages, no warnings, no success line")
+    loudness.add_argument("--verbose", "-v", dest="verbosity", action="store_const", const="verbose",
+                          help="also print how long each stage took")
 
     check = verbs.add_parser("check", help="validate the briefs and registries only")
     with_inputs(check, site=False)
@@ -85,6 +93,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = verbs.add_parser("serve", help="live preview that rebuilds on every change")
     with_inputs(serve, site=True)
     serve.add_argument("--dev-addr", type=_address, default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000)")
+    schema = verbs.add_parser("schema", help="write the JSON Schemas for briefs and registries (for editors)")
+    schema.add_argument("folder", type=Path, help="where to write them; made if missing")
     demo = verbs.add_parser("demo-corpus", help="write a deterministic synthetic corpus (for tests and benchmarks)")
     demo.add_argument("count", type=_positive, help="how many briefs, at least 1")
     demo.add_argument("folder", type=Path)
@@ -106,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(f"wrote {write_demo_corpus(args.count, args.folder, args.seed)} briefs into {args.folder}", file=sys.stderr)
         return 0
+    if args.verb == "schema":
+        from .commands import schema
+
+        return schema.run(args.folder)
     if not args.briefs.is_dir():
         print(f"briefing: error: briefs folder '{args.briefs}' not found", file=sys.stderr)
         return 2
@@ -128,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.verb == "build":
         from .commands import build
 
-        return build.run(options, args.format, args.engine)
+        return build.run(options, args.format, args.engine, args.verbosity)
     if args.verb == "new":
         from .commands import new
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from typing import Iterable, TextIO
 
 from .model import Problem
@@ -38,8 +39,19 @@ def _github_escape(value: str, in_property: bool = False) -> str:
     return value.replace(":", "%3A").replace(",", "%2C") if in_property else value
 
 
-def write_problems(problems: Iterable[Problem], format: str, stream: TextIO) -> None:
-    problems = list(problems)
+def in_order(problems: Iterable[Problem]) -> list[Problem]:
+    """By file, then line (a file's own problems, without a line, first); otherwise as found."""
+    return sorted(problems, key=lambda problem: (problem.path, problem.line or 0))
+
+
+def problem_stream(format: str) -> TextIO:
+    """Where problems go: stderr for people, as compilers do; stdout for tools (``github``, ``json``)."""
+    return sys.stderr if format == "text" else sys.stdout
+
+
+def write_problems(problems: Iterable[Problem], format: str, stream: TextIO | None = None) -> None:
+    problems = in_order(problems)
+    stream = stream or problem_stream(format)
     if format == "json":
         rows = [{**problem.__dict__, "path": _SURROGATE.sub(_escape, problem.path),
                  "message": _SURROGATE.sub(_escape, problem.message)} for problem in problems]
@@ -52,11 +64,21 @@ def write_problems(problems: Iterable[Problem], format: str, stream: TextIO) -> 
             line = "" if problem.line is None else f",line={problem.line}"
             stream.write(f"::{problem.severity} file={_github_escape(path, True)}{line}::{_github_escape(message)}\n")
         else:
-            where = path if problem.line is None else f"{path}:{problem.line}"
-            stream.write(f"{where}: {problem.severity}: {message}\n")
+            stream.write(problem_line(problem) + "\n")
+
+
+def problem_line(problem: Problem) -> str:
+    """``path:line: severity: message`` on one line."""
+    path = printable(problem.path)
+    where = path if problem.line is None else f"{path}:{problem.line}"
+    return f"{where}: {problem.severity}: {printable(problem.message)}"
 
 
 def summary(problems: Iterable[Problem]) -> str:
     problems = list(problems)
     errors = sum(p.severity == "error" for p in problems)
     return f"{errors} error(s), {len(problems) - errors} warning(s)"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

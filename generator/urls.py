@@ -90,6 +90,7 @@ BUILD_STAMP = "assets/built.js"  # the footer's "Last built" date (see outputs/b
 FEED = "feed.xml"  # every brief's Atom feed; an actor's, round's or topic's is beside its page
 DATA_PAGE = "data.md"  # /data/: the downloads and their data dictionary
 DATA_DIR = "data"  # the download files, beside the data page (see outputs/data_files.py)
+JSON_SCHEMAS = "data/schemas"  # the JSON Schemas for briefs and registries (see outputs/schemas.py)
 
 
 def feed_file(page: str) -> str:

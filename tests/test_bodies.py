@@ -277,7 +277,7 @@ def test_a_body_markdown_cannot_convert_is_an_error_naming_the_file(corpus, body
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    assert result.stdout.startswith(f"{path}:{first_body_line}: error: body: ")
+    assert result.stderr.startswith(f"{path}:{first_body_line}: error: body: ")
 
 
 def test_the_converter_works_on_after_a_body_it_cannot_convert():

@@ -159,7 +159,7 @@ def test_build_refuses_control_characters_with_file_and_line(corpus):
                      "--out", str(corpus.root / "site"))
     assert result.returncode == 1
     pattern = re.compile(r"^(.*?):(\d+): error: (?:.*: )?'[a-z]+' contains the control character U\+007F; remove it$")
-    found = [m.groups() for m in map(pattern.match, result.stdout.decode().splitlines()) if m]
+    found = [m.groups() for m in map(pattern.match, result.stderr.decode().splitlines()) if m]
     assert sorted((path, int(line)) for path, line in found) == sorted(expected)
     assert f"{corpus.briefs / 'brief.md'}:5" in {f"{p}:{n}" for p, n in found}  # the value's line, below its key
     assert not (corpus.root / "site").exists()
@@ -194,14 +194,15 @@ def test_a_value_cannot_forge_or_split_a_problem_line(corpus, format):
     expected = f"{path}:5: error: {message}"
     if format == "github":
         expected = f"::error file={str(path).replace(':', '%3A')},line=5::{message}"
-    assert result.stdout.decode().splitlines() == [expected]
+    problems = result.stdout if format == "github" else result.stderr  # for tools, for people
+    assert problems.decode().splitlines() == [expected]
 
 
 def test_a_file_name_cannot_forge_a_problem_line(corpus):
     path = corpus.write("a\nfake.md:99: error: forged\n.md", brief_text())
     result = run_cli("check", "--briefs", str(corpus.briefs))
     assert result.returncode == 1
-    (line,) = result.stdout.decode().splitlines()
+    (line,) = result.stderr.decode().splitlines()
     assert line.startswith(str(path).replace("\n", "\\n") + ":1: error: ")
 
 
@@ -213,7 +214,7 @@ def test_non_utf8_file_name_prints_under_strict_utf8(corpus, format):
     result = run_cli("check", "--briefs", str(corpus.briefs), "--format", format, PYTHONIOENCODING="utf-8:strict")
     assert result.returncode == 1
     assert b"Traceback" not in result.stderr
-    output = result.stdout.decode("utf-8")  # strict: valid UTF-8
+    output = (result.stderr if format == "text" else result.stdout).decode("utf-8")  # strict: valid UTF-8
     shown = f"{corpus.briefs}/caf\\xe9.md"
     if format == "json":
         (problem,) = json.loads(output)

@@ -150,7 +150,7 @@ def test_brief_that_is_a_device_or_pipe_is_refused_without_reading(corpus, targe
     )
     kind = "a character device" if target == "/dev/zero" else "a named pipe"
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [f"{path}:1: error: is {kind}, not a file; not read"]
+    assert result.stderr.splitlines() == [f"{path}:1: error: is {kind}, not a file; not read"]
 
 
 def test_unreadable_sub_folder_fails_check(corpus, monkeypatch):

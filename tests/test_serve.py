@@ -56,3 +56,24 @@ def test_serve_rebuilds_after_an_edit(corpus):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_removes_its_temporary_folder_on_sigterm(corpus, tmp_path):
+    corpus.write("a.md", brief_text(title="First title"))
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--briefs", str(corpus.briefs), "--config", str(corpus.config),
+         "--dev-addr", f"127.0.0.1:{port}"],
+        env=dict(os.environ, PYTHONPATH=str(PROJECT), TMPDIR=str(scratch)),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        fetch_until(f"http://127.0.0.1:{port}/briefs/a/", "First title")
+        assert [p.name for p in scratch.iterdir() if p.name.startswith("briefing-serve-")]  # it was made here
+    finally:
+        server.terminate()  # SIGTERM, as a service manager or a test stops it
+        _, errors = server.communicate(timeout=30)
+    assert "Traceback" not in errors.decode()
+    assert list(scratch.iterdir()) == []

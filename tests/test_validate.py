@@ -187,7 +187,7 @@ def test_explicit_tags_in_briefs_and_registries_are_errors(corpus, value, capsys
     assert main(["check", "--briefs", str(corpus.briefs)]) == 1
     tag = value.split()[0]
     message = f"error: the YAML tag '{tag}' is not allowed; write the plain value (in quotes for text)"
-    assert capsys.readouterr().out.splitlines() == [f"{registry}:3: {message}", f"{brief}:3: {message}"]
+    assert capsys.readouterr().err.splitlines() == [f"{path}:3: {message}" for path in sorted(map(str, (registry, brief)))]
 
 
 NFC, NFD = "\u00d6mer \u00c7elik", "O\u0308mer C\u0327elik"

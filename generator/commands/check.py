@@ -1,19 +1,20 @@
-"""``briefing check``: validate the briefs and registries, build nothing."""
+"""``briefing check``: validate the briefs and registries, build nothing.
+
+Problems go to stderr (``--format text``) and the summary line to stdout, as compilers do.
+"""
 
 from __future__ import annotations
 
-import sys
-
 from ..build import check
 from ..config import Options
-from ..report import summary, write_problems
+from ..report import plural, summary, write_problems
 
 
 def run(options: Options, format: str) -> int:
     checked = check(options)
-    write_problems(checked.problems, format, sys.stdout)
+    write_problems(checked.problems, format)
     failed = checked.failed(options.strict)
     if format == "text":
-        count = len(checked.index.corpus.briefs)
-        print(f"{'FAILED' if failed else 'OK'}: {count} brief(s) checked, {summary(checked.problems)}", file=sys.stderr)
+        files = len(checked.loaded.parsed)  # every brief file, read or not
+        print(f"{'FAILED' if failed else 'OK'}: {plural(files, 'brief')} checked, {summary(checked.problems)}")
     return 1 if failed else 0

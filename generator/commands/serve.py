@@ -1,8 +1,15 @@
-"""``briefing serve``: a live preview that rebuilds when a brief, registry, template or mkdocs.yml changes."""
+"""``briefing serve``: a live preview that rebuilds when a brief, registry, template or mkdocs.yml changes.
+
+While the last rebuild failed, every page it serves carries a panel listing the
+problems (``path:line: severity: message``); the next good build reloads the
+page without it. SIGTERM stops it as Ctrl-C does: its temporary folder goes too.
+"""
 
 from __future__ import annotations
 
+import html
 import logging
+import signal
 import socket
 import sys
 import tempfile
@@ -10,7 +17,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..config import Options
-from . import build
+from ..report import problem_line
+from .build import Outcome, attempt, report
+
+PANEL_ID = "briefing-build-errors"
+_PANEL_STYLE = (
+    "position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:70vh;overflow:auto;margin:0;"
+    "padding:1em 1.5em;background:#fff4f4;color:#5a0000;border-bottom:4px solid #c62828;"
+    "font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap;overflow-wrap:anywhere"
+)
 
 
 def unavailable(host: str, port: int) -> str | None:
@@ -25,28 +40,78 @@ def unavailable(host: str, port: int) -> str | None:
     return None
 
 
+def error_panel(outcome: Outcome, over_a_page: bool = True) -> str:
+    """The failed build's problems as an HTML panel; every line is escaped."""
+    shown = "This page is from the last good build" if over_a_page else "No site has been built yet"
+    lines = [problem_line(problem) for problem in outcome.problems] + outcome.notes
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return (
+        f'<div id="{PANEL_ID}" role="alert" style="{_PANEL_STYLE}">'
+        f"<strong>The last rebuild failed: {html.escape(outcome.failure or '')}.</strong> "
+        f"{shown}; save a fix and it reloads. "
+        '<button type="button" onclick="this.parentNode.remove()">Hide</button>'
+        f'<ul style="margin:.5em 0 0;padding-left:1.2em">{items}</ul></div>'
+    )
+
+
+def _stop(signum, frame) -> None:
+    raise KeyboardInterrupt  # so that SIGTERM unwinds as Ctrl-C does and the temporary folder is removed
+
+
 def run(options: Options, host: str, port: int, engine: str | None = None) -> int:
     from mkdocs.livereload import LiveReloadServer
+
+    class PreviewServer(LiveReloadServer):
+        """Serves the last good site, with the failed build's problems over every page."""
+
+        failed: Outcome | None = None
+
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            content = super()._inject_js_into_html(content, epoch)
+            if self.failed is None:
+                return content
+            at = content.find(b"<body")
+            at = content.find(b">", at) + 1 if at >= 0 else 0
+            return content[:at] + error_panel(self.failed).encode("utf-8") + content[at:]
+
+        def failure_page(self, code: int) -> bytes | None:
+            """No site yet (the first build failed): a page of its own that reloads too."""
+            if self.failed is None:
+                return None
+            page = f"<!doctype html><html><head><title>Build failed</title></head><body>{error_panel(self.failed, False)}</body></html>"
+            return super()._inject_js_into_html(page.encode("utf-8"), self._visible_epoch)
 
     problem = unavailable(host, port)
     if problem is not None:
         print(f"briefing: error: {problem}; choose another --dev-addr", file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    with tempfile.TemporaryDirectory(prefix="briefing-serve-") as scratch:
-        options = replace(options, out_dir=Path(scratch) / "site")
-        build.run(options, "text", engine)
-        server = LiveReloadServer(builder=lambda: build.run(options, "text", engine), host=host, port=port, root=str(options.out_dir))
-        for path in (options.briefs_dir, options.config_file, options.templates_dir):
-            if path.exists():
-                server.watch(str(path))
-        try:
-            server.serve()
-        except KeyboardInterrupt:
-            pass
-        except OSError as error:  # the port was taken while the first build ran
-            print(f"briefing: error: cannot serve on {host}:{port}: {error.strerror or error}", file=sys.stderr)
-            return 1
-        finally:
-            server.shutdown()
+    previous = signal.signal(signal.SIGTERM, _stop)
+    server = None
+    try:
+        with tempfile.TemporaryDirectory(prefix="briefing-serve-") as scratch:
+            options = replace(options, out_dir=Path(scratch) / "site")
+
+            def rebuild() -> None:
+                outcome = attempt(options, engine)
+                report(outcome, "text", options.out_dir)
+                server.failed = None if outcome.failure is None else outcome
+
+            server = PreviewServer(builder=rebuild, host=host, port=port, root=str(options.out_dir))
+            server.error_handler = server.failure_page
+            for path in (options.briefs_dir, options.config_file, options.templates_dir):
+                if path.exists():
+                    server.watch(str(path))
+            rebuild()
+            try:
+                server.serve()
+            except OSError as error:  # the port was taken while the first build ran
+                print(f"briefing: error: cannot serve on {host}:{port}: {error.strerror or error}", file=sys.stderr)
+                return 1
+            finally:
+                server.shutdown()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return 0
