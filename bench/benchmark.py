@@ -124,6 +124,7 @@ def measure(size: int, work: Path, repeat: int, engines: list[str], builds_only:
             figures[f"{engine}_edit"], figures[f"{engine}_edit_mb"] = run(build)
         for key, value in figures.items():
             rounds.setdefault(key, []).append(value)
+        print(f"{size:,} briefs, round {number + 1}: " + ", ".join(f"{key} {value:.1f}" for key, value in figures.items()), flush=True)
     row: dict = {key: statistics.median(values) for key, values in rounds.items()}
     row.update(size=size, repeat=repeat)
     for engine, out in outs.items():
