@@ -20,7 +20,8 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def fetch_until(url: str, wanted: str, seconds: float = 30) -> str:
+def fetch_until(url: str, wanted: str, seconds: float = 180) -> str:
+    """The body at ``url`` once it holds ``wanted``; ``seconds`` only bounds a hang (a build on a loaded machine is slow)."""
     deadline = time.monotonic() + seconds
     body = ""
     while time.monotonic() < deadline:
