@@ -30,5 +30,5 @@ $(VENV)/.installed: pyproject.toml
 clean:
 	rm -rf $(VENV) site site-zensical .pytest_cache .hypothesis
 
-bench: $(VENV)/.installed  ## measure 1,000 to 10,000 briefs against plain MkDocs; writes docs/benchmarks.md
+bench: $(VENV)/.installed  ## measure 1,000 to 10,000 briefs on both engines and against plain MkDocs; writes docs/benchmarks.md
 	$(BIN)/python bench/benchmark.py

@@ -1,4 +1,4 @@
-"""`briefing serve` rebuilds the preview when a brief changes."""
+"""`briefing serve` rebuilds the preview when a brief changes, on each engine."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from importlib import metadata
 
 from conftest import PROJECT, brief_text
 
@@ -19,7 +20,8 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def fetch_until(url: str, wanted: str, seconds: float = 30) -> str:
+def fetch_until(url: str, wanted: str, seconds: float = 180) -> str:
+    """The body at ``url`` once it holds ``wanted``; ``seconds`` only bounds a hang (a build on a loaded machine is slow)."""
     deadline = time.monotonic() + seconds
     body = ""
     while time.monotonic() < deadline:
@@ -33,22 +35,24 @@ def fetch_until(url: str, wanted: str, seconds: float = 30) -> str:
     raise AssertionError(f"{wanted!r} never appeared at {url}")
 
 
-def test_serve_rebuilds_after_an_edit(corpus):
+def test_serve_rebuilds_after_an_edit(engine_corpus, engine):
+    corpus = engine_corpus
     brief = corpus.write("a.md", brief_text(title="First title"))
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(PROJECT))
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--briefs", str(corpus.briefs), "--config", str(corpus.config),
-         "--dev-addr", f"127.0.0.1:{port}"],
+         "--dev-addr", f"127.0.0.1:{port}", "--engine", engine],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
         url = f"http://127.0.0.1:{port}/briefs/a/"
-        fetch_until(url, "First title")
+        page = fetch_until(url, "First title")
+        assert f'<meta name="generator" content="{engine}-{metadata.version(engine)}' in page  # built by that engine
         entry = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
         pages = json.loads(fetch_until(entry, "page_count"))["languages"]["en"]["page_count"]
         brief.write_text(brief_text(title="Second title"), encoding="utf-8")
-        fetch_until(url, "Second title")
+        assert f'content="{engine}-{metadata.version(engine)}' in fetch_until(url, "Second title")
         corpus.write("b.md", brief_text(title="Added brief"))
         fetch_until(f"http://127.0.0.1:{port}/timeline/", "Added brief")
         fetch_until(entry, f'"page_count":{pages + 1}')  # search covers the added brief
