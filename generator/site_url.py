@@ -15,6 +15,8 @@ from .config_nodes import SiteConfigError, last, line, text
 
 
 ENV_TAG = "!ENV"
+# Both themes print the canonical link raw: an address must not be able to leave its attribute.
+UNSAFE = set('"<>\'`\\ \t\n')
 
 
 def _env_value(node: yaml.Node) -> str | None:
@@ -41,6 +43,6 @@ def read_site_url(chain: list) -> str | None:
     if not value:
         return None
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c in value for c in UNSAFE):
         raise SiteConfigError(path, line(node), f"site_url '{value}' must be an absolute http(s) URL")
     return value if value.endswith("/") else value + "/"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
-from typing import Any, Callable
 
 from . import schema
 from .body import BodyConverter, BodyError, missing_links
@@ -18,36 +17,25 @@ from .model import Actor, Brief, Corpus, Problem, PublisherRecord, Round, Topic
 from .names import NameIndex
 from .placeholders import placeholder_problems
 from .positions import read_positions
+from .registries import Entry, Report, read_registry
 from .revisions import read_revisions
 from .sources import citation_problems, read_sources
-from .strict_yaml import LineDict
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 ROUND_SLACK = datetime.timedelta(days=30)
 
 
-class _Report:
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def error(self, path: str, line: int, message: str) -> None:
-        self.problems.append(Problem(path, line, "error", message))
-
-    def warning(self, path: str, line: int, message: str) -> None:
-        self.problems.append(Problem(path, line, "warning", message))
-
-
 def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bool = False) -> tuple[Corpus, list[Problem]]:
-    report = _Report()
+    report = Report()
     converter = BodyConverter(unsafe_html)
     report.problems.extend(raw.problems)
     names = {kind: NameIndex(kind) for kind in ("actor", "round", "topic", "publisher")}
 
-    actors = _read_registry(raw.registries.get("actors"), schema.ACTOR, "actor", names["actor"], report,
+    actors = read_registry(raw.registries.get("actors"), schema.ACTOR, "actor", names["actor"], report,
                             lambda v: [v["name"], *v.get("aliases", ())])
-    rounds = _read_registry(raw.registries.get("rounds"), schema.ROUND, "round", names["round"], report,
+    rounds = read_registry(raw.registries.get("rounds"), schema.ROUND, "round", names["round"], report,
                             lambda v: [v["name"]])
-    topics = _read_registry(raw.registries.get("topics"), schema.TOPIC, "topic", names["topic"], report,
+    topics = read_registry(raw.registries.get("topics"), schema.TOPIC, "topic", names["topic"], report,
                             lambda v: [v["name"]])
 
     actor_models = {
@@ -78,7 +66,7 @@ def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bo
             outcome=v.get("outcome"),
         )
     topic_models = {id: Topic(id=id, name=v["name"], description=v.get("description")) for id, (v, _) in topics.items()}
-    publishers = _read_registry(raw.registries.get("publishers"), schema.PUBLISHER, "publisher", names["publisher"], report,
+    publishers = read_registry(raw.registries.get("publishers"), schema.PUBLISHER, "publisher", names["publisher"], report,
                                 lambda v: [v["name"], *v.get("aliases", ())])
     publisher_models = {id: PublisherRecord(**v) for id, (v, _) in publishers.items()}
     # Without publishers.yml any publisher is accepted as written.
@@ -105,52 +93,7 @@ def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bo
     return corpus, report.problems
 
 
-class _Entry:
-    """Where one registry entry or brief field stands, for messages."""
-
-    def __init__(self, path: str, data: LineDict, label: str):
-        self.path, self.data, self.label = path, data, label
-        self.line = data.line
-
-    def line_of(self, key: str, index: int | None = None) -> int:
-        value = self.data.get(key)
-        if index is not None and hasattr(value, "line_of"):
-            return value.line_of(index)
-        return self.data.line_of(key)
-
-
-def _read_registry(
-    document: Document | None,
-    fields: dict[str, schema.Field],
-    kind: str,
-    names: NameIndex,
-    report: _Report,
-    names_of: Callable[[dict[str, Any]], list[str]],
-) -> dict[str, tuple[dict[str, Any], _Entry]]:
-    entries: dict[str, tuple[dict[str, Any], _Entry]] = {}
-    if document is None:
-        return entries
-    for index, item in enumerate(document.data):
-        line = document.data.line_of(index)
-        if not isinstance(item, LineDict):
-            report.error(document.path, line, f"{kind} entry {index + 1} must be a mapping (id: ..., name: ...)")
-            continue
-        label = f"{kind} '{item['id']}': " if isinstance(item.get("id"), str) else f"{kind} entry {index + 1}: "
-        values, problems = schema.read_record(item, fields, document.path, label)
-        report.problems.extend(problems)
-        if problems:
-            continue
-        id = values["id"]
-        if id in entries:
-            report.error(document.path, line, f"duplicate {kind} id '{id}' (first on line {entries[id][1].line})")
-            continue
-        for clash in names.add(id, names_of(values)):
-            report.error(document.path, line, f"{label}{clash}")
-        entries[id] = (values, _Entry(document.path, item, label))
-    return entries
-
-
-def _resolve_one(name: str | None, names: NameIndex, entry: _Entry, key: str, report: _Report) -> str | None:
+def _resolve_one(name: str | None, names: NameIndex, entry: Entry, key: str, report: Report) -> str | None:
     if name is None:
         return None
     id = names.resolve(name)
@@ -159,7 +102,7 @@ def _resolve_one(name: str | None, names: NameIndex, entry: _Entry, key: str, re
     return id
 
 
-def _resolve_many(items, names: NameIndex, entry: _Entry, key: str, report: _Report) -> tuple[str, ...]:
+def _resolve_many(items, names: NameIndex, entry: Entry, key: str, report: Report) -> tuple[str, ...]:
     ids: list[str] = []
     for index, name in enumerate(items):
         id = names.resolve(name)
@@ -175,7 +118,7 @@ def _read_brief(
     names: dict[str, NameIndex],
     rounds: dict[str, Round],
     publishers: dict[str, PublisherRecord] | None,
-    report: _Report,
+    report: Report,
     today: datetime.date,
     converter: BodyConverter,
 ) -> Brief | None:
@@ -184,7 +127,7 @@ def _read_brief(
     first_new = len(report.problems)
     values, problems = schema.read_record(document.data, schema.BRIEF, path)
     report.problems.extend(problems)
-    entry = _Entry(path, document.data, "")
+    entry = Entry(path, document.data, "")
     if not SLUG_PATTERN.match(slug) or slug in schema.RESERVED_IDS:
         report.error(path, 1, f"file name '{slug}.md' cannot be a page address: use lowercase letters, digits, '-' and '_'")
         return None

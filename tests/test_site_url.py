@@ -52,7 +52,7 @@ def test_an_unset_variable_falls_back_to_the_default_then_to_none(corpus, monkey
     assert "<loc>" not in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("value", ["example.org", "ftp://example.org/", "'/briefing/'"])
+@pytest.mark.parametrize("value", ["example.org", "ftp://example.org/", "'/briefing/'", "'https://x.org/\"><script>'"])
 def test_a_site_url_that_is_not_an_address_is_an_error_with_its_line(corpus, value):
     _env_corpus(corpus, value)
     lines = corpus.config.read_text(encoding="utf-8").splitlines()
