@@ -41,6 +41,9 @@ PAGE_TYPES = {
     "sources": "sources/",
     "about": "about/",
     "search page": "search/?q=Umerov",
+    "positions": "positions/",
+    "round pack": "rounds/istanbul-2025-1/pack/",
+    "data": "data/",
 }
 SPLIT_PAGE_TYPES = {
     "split timeline": "timeline/",

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import PROJECT
 from expected_analysis import Reading
-from test_browser import browser, sample_url  # noqa: F401  (fixtures)
+
 
 pytestmark = pytest.mark.browser
 pypdf = pytest.importorskip("pypdf")
@@ -22,7 +22,7 @@ def words(text: str) -> str:
     return " ".join(re.sub(r"-\n", "-", text).split())
 
 
-def test_every_round_pack_prints_every_brief_title(browser, sample_url):  # noqa: F811
+def test_every_round_pack_prints_every_brief_title(browser, sample_url):
     reading = Reading(PROJECT / "briefs")
     page = browser.new_page()
     page.emulate_media(media="print")

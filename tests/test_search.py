@@ -122,7 +122,7 @@ def type_in_header(page, text: str) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("alias,actor", [("Umierov", "umerov"), ("Zelenskiy", "zelensky"), ("Зеленський", "zelensky")])
-def test_each_alias_finds_its_actors_briefs(browser, sample_url, alias, actor):  # noqa: F811
+def test_each_alias_finds_its_actors_briefs(browser, sample_url, alias, actor):
     briefs = raw_briefs()
     page = browser.new_page()
     open_search(page, f"{sample_url}search/?q={alias}")
@@ -153,7 +153,7 @@ FILTER_CASES = [
 
 
 @pytest.mark.browser
-def test_each_filter_alone_and_combined_lists_exactly_its_briefs_with_counts(browser, sample_url):  # noqa: F811
+def test_each_filter_alone_and_combined_lists_exactly_its_briefs_with_counts(browser, sample_url):
     briefs = raw_briefs()
     page = browser.new_page()
     for facets in FILTER_CASES:
@@ -174,7 +174,7 @@ def test_each_filter_alone_and_combined_lists_exactly_its_briefs_with_counts(bro
 
 
 @pytest.mark.browser
-def test_deep_link_restores_query_and_filters_and_changes_update_the_url(browser, sample_url):  # noqa: F811
+def test_deep_link_restores_query_and_filters_and_changes_update_the_url(browser, sample_url):
     briefs = raw_briefs()
     page = browser.new_page()
     open_search(page, f"{sample_url}search/?q=memorandum&actor=umerov&sort=date")
@@ -201,7 +201,7 @@ def test_deep_link_restores_query_and_filters_and_changes_update_the_url(browser
 
 
 @pytest.mark.browser
-def test_keyboard_slash_arrows_and_enter_open_a_result(browser, sample_url):  # noqa: F811
+def test_keyboard_slash_arrows_and_enter_open_a_result(browser, sample_url):
     page = browser.new_page()
     page.goto(f"{sample_url}briefs/2025-05-16-delegations-named/")
     paths = type_in_header(page, "memorandum")
@@ -219,7 +219,7 @@ def test_keyboard_slash_arrows_and_enter_open_a_result(browser, sample_url):  # 
 
 
 @pytest.mark.browser
-def test_result_link_opens_its_brief(browser, sample_url):  # noqa: F811
+def test_result_link_opens_its_brief(browser, sample_url):
     briefs = raw_briefs()
     page = browser.new_page()
     open_search(page, f"{sample_url}search/?q=Lavrov")
@@ -232,7 +232,7 @@ def test_result_link_opens_its_brief(browser, sample_url):  # noqa: F811
 
 
 @pytest.mark.browser
-def test_search_after_incremental_build_and_cyrillic_body_words(browser, tmp_path):  # noqa: F811
+def test_search_after_incremental_build_and_cyrillic_body_words(browser, tmp_path):
     corpus = Corpus(tmp_path)
     corpus.write("a.md", brief_text(title="First brief", body="Переговори у Стамбулі тривали дві години."))
     corpus.write("b.md", brief_text(title="Second brief", actors="[zelensky]"))
@@ -254,7 +254,7 @@ def test_search_after_incremental_build_and_cyrillic_body_words(browser, tmp_pat
 
 
 @pytest.mark.browser
-def test_markup_in_results_and_filter_labels_shows_as_text(browser, markup_site):  # noqa: F811
+def test_markup_in_results_and_filter_labels_shows_as_text(browser, markup_site):
     _, url = markup_site
     dialogs: list[str] = []
     page = browser.new_page()

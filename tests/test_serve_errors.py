@@ -11,7 +11,7 @@ import pytest
 
 from conftest import PROJECT, brief_text
 from markup import PAYLOADS
-from test_browser import browser  # noqa: F401  (the fixture)
+
 from test_serve import free_port, fetch_until
 
 pytestmark = pytest.mark.browser
@@ -23,7 +23,7 @@ def yaml_quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def test_a_failed_rebuild_shows_its_problems_until_the_next_good_build(browser, engine_corpus):  # noqa: F811
+def test_a_failed_rebuild_shows_its_problems_until_the_next_good_build(browser, engine_corpus):
     corpus = engine_corpus
     brief = corpus.write("a.md", brief_text(title="First title"))
     port = free_port()

@@ -18,7 +18,7 @@ from conftest import PROJECT, Corpus, brief_text
 from markup import PAYLOADS, write_markup_corpus
 from share_expected import Expected, Head, site_setting
 from test_hostile_inputs import LOADERS, UNPRINTABLE
-from test_browser import browser, serve  # noqa: F401  (browser is a fixture)
+from site_browser import serve
 
 SITE_URL = "https://briefs.example.org/"
 PUBLISHERS = """\
@@ -144,7 +144,7 @@ def test_payloads_stay_values_in_share_tags(engine_corpus):
 
 
 @pytest.mark.browser
-def test_chromium_reads_the_payloads_as_values(browser, tmp_path, engine):  # noqa: F811
+def test_chromium_reads_the_payloads_as_values(browser, tmp_path, engine):
     corpus = Corpus(tmp_path, engine)
     _set_site_url(corpus, SITE_URL)
     write_markup_corpus(corpus)
