@@ -122,3 +122,19 @@ def test_markers_go_on_the_year_page_of_their_date(corpus):
     assert breadcrumbs(site, "briefs/c/") == [("Home", "", False), ("Timeline", "timeline/", False), ("2026", "timeline/2026/", False), ("c", None, True)]
     assert breadcrumbs(site, "timeline/2025/") == [("Home", "", False), ("Timeline", "timeline/", False), ("2025", None, True)]
     assert breadcrumbs(site, "actors/umerov/2024/")[1:] == [("Actors", "actors/", False), ("Rustem Umerov", "actors/umerov/", False), ("2024", None, True)]
+
+
+def test_sort_name_and_alias_lang_are_checked(corpus):
+    corpus.registry("actors", """\
+        - id: umerov
+          name: Rustem Umerov
+          type: person
+          sort_name: [Umerov]
+          alias_lang: Ukrainian
+        - id: medinsky
+          name: Vladimir Medinsky
+          type: person
+        """)
+    messages = [str(p) for p in corpus.problems()]
+    assert any("actors.yml:4: error:" in m and "'sort_name' must be" in m for m in messages), messages
+    assert any("actors.yml:5: error:" in m and "'alias_lang'" in m and "ISO 639-1" in m for m in messages), messages
