@@ -145,6 +145,7 @@ def test_footer_says_when_the_site_was_built(site, corpus, monkeypatch):
 
 def test_a_newer_brief_moves_the_build_date_without_rebuilding_every_page(corpus):
     corpus.write("a.md", _brief("a", "2025-05-16", None))
+    corpus.write("c.md", _brief("c", "2025-06-01", None))  # b will be c's next brief, not a's
     site = corpus.build()
     untouched = site / "briefs" / "a" / "index.html"
     inode = untouched.stat().st_ino
