@@ -7,7 +7,8 @@ either slip is a warning, as a future ``date`` is::
     >>> from generator.strict_yaml import load
     >>> data = load("updated: 2025-05-20\\ncorrections:\\n  - {date: 2025-05-18, note: Fixed}")
     >>> values = {"updated": datetime.date(2025, 5, 20), "corrections": [{"date": datetime.date(2025, 5, 18), "note": "Fixed"}]}
-    >>> fields, problems = read_revisions(values, data, datetime.date(2025, 5, 19), datetime.date(2025, 6, 1), "b.md")
+    >>> problems = []
+    >>> fields = read_revisions(values, data, datetime.date(2025, 5, 19), datetime.date(2025, 6, 1), "b.md", problems)
     >>> fields["updated"], [str(p) for p in problems]
     (datetime.date(2025, 5, 20), ["b.md:3: warning: corrections[1]: date 2025-05-18 is before the brief's date 2025-05-19"])
 """
@@ -30,11 +31,11 @@ def _check(day: datetime.date, what: str, line: int, brief_date: datetime.date, 
 
 
 def read_revisions(
-    values: dict[str, Any], data: LineDict, brief_date: datetime.date, today: datetime.date, path: str
-) -> tuple[dict[str, Any], list[Problem]]:
+    values: dict[str, Any], data: LineDict, brief_date: datetime.date, today: datetime.date, path: str,
+    problems: list[Problem],
+) -> dict[str, Any]:
     """``updated`` and ``corrections`` as :class:`~generator.model.Brief` fields (corrections
-    oldest first), and the problems with their dates."""
-    problems: list[Problem] = []
+    oldest first); problems with their dates are added to ``problems``."""
     updated = values.get("updated")
     if updated is not None:
         problems += _check(updated, "updated: ", data.line_of("updated"), brief_date, today, path)
@@ -46,4 +47,4 @@ def read_revisions(
         problems += _check(record["date"], f"corrections[{index + 1}]: ", line, brief_date, today, path)
         corrections.append(Correction(record["date"], record["note"]))
     corrections.sort(key=lambda correction: correction.date)
-    return {"updated": updated, "corrections": tuple(corrections)}, problems
+    return {"updated": updated, "corrections": tuple(corrections)}

@@ -154,8 +154,7 @@ def _read_brief(
     date = values["date"]
     if date > today:
         report.warning(path, entry.line_of("date"), f"date {date} is in the future")
-    revisions, problems = read_revisions(values, document.data, date, today, path)
-    report.problems.extend(problems)
+    revisions = read_revisions(values, document.data, date, today, path, report.problems)
     if round_id is not None:
         round = rounds[round_id]
         end = round.end or round.start

@@ -276,3 +276,17 @@ def test_data_page_lists_each_file_with_its_size_and_rows(built):
     assert f"briefs.json · {(site / 'data' / 'briefs.json').stat().st_size:,} bytes · {count} briefs" in text
     assert "last_changed date The latest of date, updated and the correction dates." in text
     assert "data/" in {link.removeprefix("./") for link in parse_page(site / "index.html").links}  # in the nav
+
+
+def test_a_correction_built_incrementally_gives_the_clean_build_bytes(corpus, tmp_path):
+    from test_build import tree_digest
+
+    write_briefs(corpus)
+    build(corpus)
+    path = corpus.briefs / "a-first.md"
+    path.write_text(path.read_text().replace("topics:", "corrections:\n  - date: 2025-05-12\n    note: Fixed.\ntopics:"))
+    incremental = build(corpus)
+    assert "Fixed." in (incremental / "data" / "briefs.json").read_text(encoding="utf-8")
+    clean = corpus.build(out_dir=tmp_path / "clean" / "site", feed_entries=FEED_ENTRIES)
+    assert tree_digest(incremental) == tree_digest(clean)
+    assert (incremental / "data" / "index.html").read_bytes() == (clean / "data" / "index.html").read_bytes()
