@@ -15,9 +15,10 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from .index import SiteIndex
+from .navigation import Crumb
 from .related import RelatedBriefs
 from .stances import Positions
-from .urls import POSITIONS_PAGE, brief_page, pack_page, page_location, root_from
+from .urls import POSITIONS_PAGE, brief_page, pack_page, page_location, root_from, round_page
 
 _ATTRIBUTE = re.compile(r'\b(id|href|src)="([^"]*)"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -78,4 +79,5 @@ def add_analysis(environment: Environment, index: SiteIndex, render: Callable[..
     for round in index.corpus.rounds.values():
         briefs = index.by_round.get(round.id, ())
         numbers, sources = pack_sources(briefs)
-        render(pack_page(round.id), "pack.md.j2", round=round, briefs=briefs, source_numbers=numbers, all_sources=sources)
+        crumbs = (Crumb(round.name, round_page(round.id)), Crumb("Round pack"))
+        render(pack_page(round.id), "pack.md.j2", crumbs, round=round, briefs=briefs, source_numbers=numbers, all_sources=sources)

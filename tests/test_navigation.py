@@ -78,7 +78,7 @@ def test_lists_are_newest_first_but_a_rounds_and_say_so(sample_site):
         line = "In date order." if location.startswith("rounds/") else "Newest first."
         if expected:
             assert f'<p class="list-order">{line}</p>' in content, location
-            assert content.index(line) < content.index(f"briefs/{expected[0]}/"), location
+            assert content.index(line) < content.index('<li class="brief-item'), location
 
 
 def test_new_navigation_shows_authors_values_as_text(engine_corpus):

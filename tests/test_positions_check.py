@@ -85,4 +85,4 @@ def test_every_rule_exits_1_from_the_command_line(corpus):
     path = corpus.write("a.md", positions_brief(GOOD.replace("stance: supports", "stance: maybe")))
     result = run_cli("check", "--briefs", str(corpus.briefs))
     assert result.returncode == 1
-    assert result.stdout.decode().startswith(f"{path}:10: error: positions[1]: 'stance' must be one of")
+    assert result.stderr.decode().startswith(f"{path}:10: error: positions[1]: 'stance' must be one of")

@@ -149,7 +149,8 @@ def test_a_newer_brief_moves_the_build_date_without_rebuilding_every_page(corpus
     site = corpus.build()
     untouched = site / "briefs" / "a" / "index.html"
     inode = untouched.stat().st_ino
-    corpus.write("b.md", _brief("b", "2025-06-20", None))
+    unrelated = _brief("b", "2025-06-20", None).replace("actors: [umerov]\nround: round-1\ntopics: [prisoners]", "actors: [medinsky]\ntopics: [territory]")
+    corpus.write("b.md", unrelated)  # shares no actor, round or topic with a: not among a's related briefs
     site = corpus.build()
     assert built_line(site, "index.html") == "Last built 20 June 2025"
     assert untouched.stat().st_ino == inode, "a new brief rebuilt an unrelated brief page"
