@@ -85,7 +85,7 @@ def test_related_briefs_follow_the_documented_weights(sample_site, reading):
         if not expected:
             assert 'class="brief-list related-briefs"' not in page
             continue
-        block = between(page, '<ul class="brief-list related-briefs">', "</ul>")
+        block = between(page, '<ul class="brief-list related-briefs"', "</ul>")
         assert re.findall(r'href="\.\./\.\./briefs/([^/]+)/"', block) == expected, brief["slug"]
         lists += 1
     assert lists == len(reading.briefs)

@@ -67,6 +67,19 @@ def test_index_holds_every_brief_with_its_facets_and_the_index_pages(sample_site
     assert zelensky["filters"] == {"kind": ["page"]}
     assert {"Zelenskiy", "Зеленський"} <= set(re.findall(r"\w+", zelensky["content"]))
 
+def test_a_briefs_record_holds_its_own_text_not_its_related_briefs_or_citation(sample_site):
+    """A brief is found by what it says, not by the titles of the briefs listed under it."""
+    records = pagefind_records(sample_site)
+    briefs = raw_briefs()
+    for slug in briefs:
+        page = (sample_site / "briefs" / slug / "index.html").read_text(encoding="utf-8")
+        related = re.search(r'<ul class="brief-list related-briefs"[^>]*>(.*?)</ul>', page, re.S)
+        content = records[f"/briefs/{slug}/"]["content"]
+        assert "Cite as" not in content, slug
+        for other in re.findall(r'briefs/([^/"]+)/"', related.group(1) if related else ""):
+            if briefs[other]["title"] not in page.replace(related.group(0), ""):
+                assert briefs[other]["title"] not in content, (slug, other)
+
 
 def test_no_lunr_index_and_every_script_is_served_by_the_site(sample_site):
     assert not (sample_site / "search" / "search_index.json").exists()
