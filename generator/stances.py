@@ -46,9 +46,9 @@ class Positions:
             for position in brief.positions:
                 history[(position.actor, position.topic)].append(Stated(brief, position))
         self.history = {key: tuple(entries) for key, entries in history.items()}
-        by_name = lambda ids, registry: sorted(ids, key=lambda id: (registry[id].name.casefold(), id))  # noqa: E731
-        self.actors = by_name({actor for actor, _ in self.history}, corpus.actors)
-        self.topics = by_name({topic for _, topic in self.history}, corpus.topics)
+        # Rows in the actors page's order (people by family name); columns by name.
+        self.actors = sorted({actor for actor, _ in self.history}, key=lambda id: (corpus.actors[id].sort_key, id))
+        self.topics = sorted({topic for _, topic in self.history}, key=lambda id: (corpus.topics[id].name.casefold(), id))
 
     def cell(self, actor: str, topic: str) -> Cell | None:
         entries = self.history.get((actor, topic))

@@ -7,6 +7,7 @@ import html
 import re
 
 import pytest
+import yaml
 
 from conftest import PROJECT, article, broken_links, content_links
 from expected_analysis import Reading, between, text_of
@@ -38,8 +39,9 @@ def test_matrix_shows_each_latest_stance_and_each_move(sample_site, reading):
     rows = re.findall(r"<tr><th scope=\"row\">(.*?)</tr>", table, re.S)
     actors = [re.search(r'href="\.\./actors/([^/]+)/"', row).group(1) for row in rows]
     assert sorted(actors) == sorted({actor for actor, _ in cells})
-    names = [text_of(row.split("</th>")[0]) for row in rows]
-    assert names == sorted(names, key=str.casefold)
+    registry = {a["id"]: a for a in yaml.safe_load((PROJECT / "briefs" / "actors.yml").read_text(encoding="utf-8"))}
+    family = lambda a: a.get("sort_name") or (a["name"].split()[-1] if a["type"] == "person" else a["name"])  # noqa: E731
+    assert actors == sorted(actors, key=lambda id: (family(registry[id]).casefold(), registry[id]["name"].casefold()))
     for actor, row in zip(actors, rows):
         shown = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
         assert len(shown) == len(topics)
