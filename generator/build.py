@@ -30,7 +30,7 @@ from .mkdocs_runner import BuildError
 from .outputs.build_stamp import write_build_stamp
 from .outputs.data_files import data_files, data_page, write_data_files
 from .outputs.feeds import write_feeds
-from .outputs.site_files import SiteAddress, warn_without_site_url
+from .outputs.site_files import warn_without_site_url
 from .outputs.schemas import write_published_schemas
 from .outputs.search import index_site
 from .model import Problem
@@ -38,6 +38,7 @@ from .lock import locked
 from .publish import NEW, Place, clean_stale, place_of, staging, swap_in
 from .render import render_pages
 from .site_config import SiteConfig, read_site_config
+from .site_url import SiteAddress
 from .urls import DATA_PAGE, brief_page, page_output
 from .validate import validate
 
@@ -188,7 +189,7 @@ def _build_in(
     address = SiteAddress(site_config.site_url, site_config.site_name, newest)
     with gc_paused():
         pages = render_pages(checked.index, options.templates_dir, skip=unchanged, split_threshold=options.split_threshold,
-                             site={"site_url": address.site_url, "site_name": address.site_name})
+                             address=address)
     downloads = data_files(checked.index, address)
     pages[DATA_PAGE] = data_page(downloads, options.templates_dir)  # always: it shows the files' sizes
     hashes = cache.page_hashes(pages, unchanged)

@@ -25,6 +25,7 @@ from .navigation import Crumb, neighbours, section_entry, trail, with_navigation
 from .paging import Listing, by_month, citations_by_month, dated_briefs, paginate
 from .render_text import counted, domain, external_url, long_date, markdown_text, meta_value, month_name, script_lang  # noqa: F401
 from .share import share_meta
+from .site_url import SiteAddress
 from .timeline import is_marker, timeline_months
 from .urls import ABOUT_PAGE, SEARCH_PAGE, actor_page, brief_page, feed_path, page_location, publisher_page, root_from, round_page, status_anchor, topic_page
 
@@ -85,6 +86,7 @@ def make_environment(templates_dir: Path) -> Environment:
     environment.globals.update(status_anchor=status_anchor, source_anchor=source_anchor, citation_anchor=citation_anchor)
     environment.globals["by_month"] = lambda briefs: by_month(dated_briefs(briefs))
     environment.globals["feed_path"] = feed_path
+    environment.globals["brief_page"] = brief_page
     return environment
 
 
@@ -102,10 +104,10 @@ def search_facets(index: SiteIndex) -> dict[str, list[tuple[str, str]]]:
 
 def render_pages(
     index: SiteIndex, templates_dir: Path, skip: set[str] = frozenset(), split_threshold: int = Options.split_threshold,
-    site: dict[str, Any] | None = None,
+    address: SiteAddress = SiteAddress(),
 ) -> dict[str, str]:
     """Every page of the site, as ``{path under docs/: Markdown text}``, less the pages in ``skip``;
-    ``site`` holds ``site_url`` (absolute, or None) and ``site_name``, for share tags and "Cite as".
+    ``address`` is the site's address and name, for share tags and "Cite as".
 
     Index pages listing more than ``split_threshold`` entries are split by year (see :mod:`.paging`)."""
     environment = make_environment(templates_dir)
@@ -122,8 +124,8 @@ def render_pages(
         return items[key]
 
     environment.globals["brief_item"] = brief_item
-    environment.globals["site"] = site = {"site_url": None, "site_name": "", **(site or {})}
-    environment.globals["share_meta"] = lambda brief: share_meta(brief, corpus, site["site_url"])
+    environment.globals["site"] = address
+    environment.globals["share_meta"] = lambda brief: share_meta(brief, corpus, address.site_url)
     # Sources carry the registry's name for a known publisher: "TASS" → "state media, RU".
     environment.globals["timeline_months"] = lambda briefs, **where: timeline_months(briefs, corpus.rounds.values(), **where)
     environment.globals["publisher_labels"] = {p.name: p.labels for p in corpus.publishers.values() if p.labels}

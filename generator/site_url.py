@@ -1,17 +1,27 @@
-"""The site's ``site_url``, resolved (``!ENV`` included) as MkDocs resolves it.
+"""The site's ``site_url``, resolved (``!ENV`` included) as MkDocs resolves it, and
+:class:`SiteAddress`, the one object pages and outputs link through.
 
 Both engines get the resolved value, and briefing's own outputs (sitemap,
-feeds, share tags) use the same one.
+feeds, share tags, "Cite as") use the same one.
+
+    >>> import datetime
+    >>> SiteAddress(None, "S", datetime.date(2025, 1, 1)).link("briefs/x/", "actors/y/feed.xml")
+    '../../briefs/x/'
+    >>> SiteAddress("https://e.org/s/", "S", datetime.date(2025, 1, 1)).link("briefs/x/", "feed.xml")
+    'https://e.org/s/briefs/x/'
 """
 
 from __future__ import annotations
 
+import datetime
 import os
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import yaml
 
 from .config_nodes import SiteConfigError, last, line, text
+from .urls import absolute_url
 
 
 ENV_TAG = "!ENV"
@@ -46,3 +56,25 @@ def read_site_url(chain: list) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c in value for c in UNSAFE):
         raise SiteConfigError(path, line(node), f"site_url '{value}' must be an absolute http(s) URL")
     return value if value.endswith("/") else value + "/"
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    site_url: str | None = None  # absolute, ending in "/"; None: links are relative
+    site_name: str = ""
+    newest: datetime.date = datetime.date(1970, 1, 1)  # what a feed with no entries gives as its ``updated``
+
+    @property
+    def identity(self) -> str:
+        """What names the site in feed ids: its address, or its name when it has none."""
+        return self.site_url or f"briefing:{self.site_name}:"
+
+    def link(self, target: str, from_file: str) -> str:
+        """``target`` (relative to the site root) as linked from the file ``from_file``."""
+        if self.site_url:
+            return self.site_url + target
+        return "../" * from_file.count("/") + target or "./"
+
+    def page_url(self, page: str) -> str | None:
+        """A page's absolute address (``briefs/x.md`` → ``https://…/briefs/x/``), or None without ``site_url``."""
+        return absolute_url(self.site_url, page)

@@ -23,7 +23,8 @@ from ..render import Links, make_environment
 from ..urls import DATA_DIR, DATA_PAGE, brief_page, page_location, root_from
 from . import data_columns as columns
 from .data_columns import Column, list_schema, record_schema
-from .site_files import SiteAddress, replace_file
+from ..site_url import SiteAddress
+from .site_files import replace_file
 
 TIMELINE = (
     Column("unique_id", columns.TEXT, "The brief's slug.", lambda b, c: b.slug),

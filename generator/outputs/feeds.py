@@ -27,7 +27,8 @@ from xml.sax.saxutils import XMLGenerator
 from ..index import SiteIndex
 from ..model import Brief
 from ..urls import ABOUT_PAGE, FEED, actor_page, brief_page, feed_file, page_location, round_page, topic_page
-from .site_files import SiteAddress, replace_file
+from ..site_url import SiteAddress
+from .site_files import replace_file
 
 ATOM = "http://www.w3.org/2005/Atom"
 # What XML 1.0 cannot hold at all, even escaped.

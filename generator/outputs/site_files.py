@@ -1,37 +1,10 @@
-"""What the whole-site outputs (feeds, data files) share: the site's address and a safe write.
-
-    >>> import datetime
-    >>> SiteAddress(None, "S", datetime.date(2025, 1, 1)).link("briefs/x/", "actors/y/feed.xml")
-    '../../briefs/x/'
-    >>> SiteAddress("https://e.org/s/", "S", datetime.date(2025, 1, 1)).link("briefs/x/", "feed.xml")
-    'https://e.org/s/briefs/x/'
-"""
+"""What the whole-site outputs (feeds, data files) share: a warning and a safe write."""
 
 from __future__ import annotations
 
-import datetime
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-
-
-@dataclass(frozen=True)
-class SiteAddress:
-    site_url: str | None  # absolute, ending in "/"; None: links are relative
-    site_name: str
-    newest: datetime.date  # what a feed with no entries gives as its ``updated``
-
-    @property
-    def identity(self) -> str:
-        """What names the site in feed ids: its address, or its name when it has none."""
-        return self.site_url or f"briefing:{self.site_name}:"
-
-    def link(self, target: str, from_file: str) -> str:
-        """``target`` (relative to the site root) as linked from the file ``from_file``."""
-        if self.site_url:
-            return self.site_url + target
-        return "../" * from_file.count("/") + target or "./"
 
 
 def warn_without_site_url(config_file: Path, site_url: str | None) -> None:
