@@ -28,7 +28,7 @@ from .manifest import Published, inspect, write_manifest
 from .engines import runner
 from .mkdocs_runner import BuildError
 from .outputs.build_stamp import write_build_stamp
-from .outputs.data_files import data_files, data_page, write_data_files
+from .outputs.data_files import data_files, write_data_files
 from .outputs.feeds import write_feeds
 from .outputs.site_files import warn_without_site_url
 from .outputs.schemas import write_published_schemas
@@ -39,7 +39,7 @@ from .publish import NEW, Place, clean_stale, place_of, staging, swap_in
 from .render import render_pages
 from .site_config import SiteConfig, read_site_config
 from .site_url import SiteAddress
-from .urls import DATA_PAGE, brief_page, page_output
+from .urls import brief_page, page_output
 from .validate import validate
 
 THEME_OVERRIDES = "overrides"  # in site_templates/ and in the generated project
@@ -187,11 +187,10 @@ def _build_in(
     progress.stage("render")
     newest = max((brief.last_changed for brief in checked.index.newest_first), default=datetime.date(1970, 1, 1))
     address = SiteAddress(site_config.site_url, site_config.site_name, newest)
+    downloads = data_files(checked.index, address)
     with gc_paused():
         pages = render_pages(checked.index, options.templates_dir, skip=unchanged, split_threshold=options.split_threshold,
-                             address=address)
-    downloads = data_files(checked.index, address)
-    pages[DATA_PAGE] = data_page(downloads, options.templates_dir)  # always: it shows the files' sizes
+                             address=address, downloads=downloads)
     hashes = cache.page_hashes(pages, unchanged)
     plan = cache.plan(reusable, hashes)
     cache.invalidate()

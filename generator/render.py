@@ -11,7 +11,7 @@ Links are final URLs built from checked ids, as :class:`~markupsafe.Markup`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -27,7 +27,7 @@ from .render_text import counted, domain, external_url, long_date, markdown_text
 from .share import share_meta
 from .site_url import SiteAddress
 from .timeline import is_marker, timeline_months
-from .urls import ABOUT_PAGE, SEARCH_PAGE, actor_page, brief_page, feed_path, page_location, publisher_page, root_from, round_page, status_anchor, topic_page
+from .urls import ABOUT_PAGE, DATA_DIR, DATA_PAGE, SEARCH_PAGE, actor_page, brief_page, feed_path, page_location, publisher_page, root_from, round_page, status_anchor, topic_page
 
 
 class Links:
@@ -104,10 +104,11 @@ def search_facets(index: SiteIndex) -> dict[str, list[tuple[str, str]]]:
 
 def render_pages(
     index: SiteIndex, templates_dir: Path, skip: set[str] = frozenset(), split_threshold: int = Options.split_threshold,
-    address: SiteAddress = SiteAddress(),
+    address: SiteAddress = SiteAddress(), downloads: Sequence = (),
 ) -> dict[str, str]:
     """Every page of the site, as ``{path under docs/: Markdown text}``, less the pages in ``skip``;
-    ``address`` is the site's address and name, for share tags and "Cite as".
+    ``address`` is the site's address and name, for share tags and "Cite as"; ``downloads`` the
+    files the /data/ page lists (they hold front matter only, so a body edit leaves it as it was).
 
     Index pages listing more than ``split_threshold`` entries are split by year (see :mod:`.paging`)."""
     environment = make_environment(templates_dir)
@@ -161,6 +162,7 @@ def render_pages(
     render("topics/index.md", "topics.md.j2")
     render(SEARCH_PAGE, "search.md.j2", (Crumb("Search"),), facets=search_facets(index))
     render(ABOUT_PAGE, "about.md.j2")
+    render(DATA_PAGE, "data.md.j2", files=downloads, data_dir=DATA_DIR)
     brief_neighbours = neighbours(index.chronological)
     add_analysis(environment, index, render)  # positions, related briefs, round packs
     for brief in index.newest_first:

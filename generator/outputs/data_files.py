@@ -18,9 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..index import SiteIndex
-from ..navigation import trail, with_navigation
-from ..render import Links, make_environment
-from ..urls import DATA_DIR, DATA_PAGE, brief_page, page_location, root_from
+from ..urls import DATA_DIR, brief_page, page_location
 from . import data_columns as columns
 from .data_columns import Column, list_schema, record_schema
 from ..site_url import SiteAddress
@@ -127,14 +125,6 @@ def data_files(index: SiteIndex, address: SiteAddress) -> list[DataFile]:
         DataFile("timeline.json", "The briefs as TimelineJS 3 events, to embed a visual timeline.", _json(timeline),
                  len(briefs), (("event", TIMELINE),), timeline_schema),
     ]
-
-
-def data_page(files: list[DataFile], templates_dir: Path) -> str:
-    """The /data/ page's Markdown (rendered on every build: it shows the files' sizes)."""
-    environment, links = make_environment(templates_dir), Links(root_from(DATA_PAGE))
-    text = environment.get_template("data.md.j2").render(files=files, links=links, data_dir=DATA_DIR)
-    crumbs = environment.get_template("_breadcrumbs.html.j2").render(crumbs=trail(DATA_PAGE), links=links).strip()
-    return with_navigation(DATA_PAGE, text, crumbs)
 
 
 def write_data_files(site: Path, files: list[DataFile]) -> None:
