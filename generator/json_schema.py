@@ -19,6 +19,7 @@ from typing import Any, Callable
 
 from . import schema
 from .fields import ID_PATTERN, RESERVED_IDS
+from .outputs.site_files import replace_file
 from .walk import REGISTRIES
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -129,13 +130,8 @@ def schema_files() -> dict[str, str]:
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    """Write every schema into ``folder``; each file is written new and renamed over the old name."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in schema_files().items():
-        target = folder / name
-        temporary = folder / f".{name}.new"
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(target)
-        written.append(target)
-    return written
+    """Write every schema into ``folder``, each as a new file renamed over the old name."""
+    files = schema_files()
+    for name, text in files.items():
+        replace_file(folder / name, text.encode("utf-8"))
+    return [folder / name for name in files]

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 from pathlib import Path
 
 from ..render import long_date
 from ..urls import BUILD_STAMP
+from .site_files import replace_file
 
 
 def stamp_script(epoch: int) -> str:
@@ -31,10 +31,5 @@ def stamp_script(epoch: int) -> str:
 
 
 def write_build_stamp(site: Path, epoch: int) -> None:
-    """Write the script into the staged ``site`` as a new file (the old one may be a hard
-    link into the published site, so it is replaced, never written in place)."""
-    target = site / BUILD_STAMP
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(target.name + ".new")
-    temporary.write_text(stamp_script(epoch), encoding="utf-8")
-    os.replace(temporary, target)
+    """Write the script into the staged ``site`` (see :func:`.site_files.replace_file`)."""
+    replace_file(site / BUILD_STAMP, stamp_script(epoch).encode("utf-8"))
