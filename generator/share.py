@@ -14,7 +14,6 @@ Absolute URLs need the site's address (``site_url``): without one, ``og:url`` an
 
 from __future__ import annotations
 
-import datetime
 import html
 import json
 import re
@@ -47,11 +46,6 @@ def json_for_script(data: Any) -> str:
     return _JSON_IN_HTML.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
-def modified(brief: Brief) -> datetime.date | None:
-    """When the brief was last revised, if it says so (``updated:``)."""
-    return getattr(brief, "updated", None)
-
-
 def open_graph(brief: Brief, corpus: Corpus, site_url: str | None) -> list[tuple[str, str]]:
     """The brief's Open Graph properties, in order: (property, value)."""
     properties = [("og:type", "article"), ("og:title", brief.title), ("og:description", brief.summary)]
@@ -59,8 +53,8 @@ def open_graph(brief: Brief, corpus: Corpus, site_url: str | None) -> list[tuple
     if url:
         properties.append(("og:url", url))
     properties.append(("article:published_time", brief.date.isoformat()))
-    if modified(brief):
-        properties.append(("article:modified_time", modified(brief).isoformat()))
+    if brief.updated:
+        properties.append(("article:modified_time", brief.updated.isoformat()))
     properties += [("article:tag", corpus.actors[id].name) for id in brief.actors]
     properties += [("article:tag", corpus.topics[id].name) for id in brief.topics]
     return properties
@@ -96,7 +90,7 @@ def news_article(brief: Brief, corpus: Corpus, site_url: str | None) -> dict[str
         "headline": brief.title,
         "description": brief.summary,
         "datePublished": brief.date.isoformat(),
-        "dateModified": (modified(brief) or brief.date).isoformat(),
+        "dateModified": (brief.updated or brief.date).isoformat(),
     }
     article = _with_url(article, absolute_url(site_url, brief_page(brief.slug)))
     article["about"] = [_actor(corpus.actors[id], site_url) for id in brief.actors]
