@@ -69,8 +69,8 @@ def month_name(month: int) -> str:
 
 
 def counted(number: int, singular: str, plural: str | None = None) -> str:
-    """A count with its noun in the right number: ``1 brief``, ``0 briefs``."""
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+    """A count with its noun in the right number: ``1 brief``, ``0 briefs``, ``1,200 briefs``."""
+    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"
 
 
 # Letters one of the two languages writes and the other does not.
