@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from generator.build import build, check
 from generator.cache import SiteCache
@@ -69,6 +70,11 @@ def brief_text(
         f"---\ntitle: {title}\ndate: {date}\nsummary: What happened.\nactors: {actors}\n{extra}"
         f"sources:\n  - publisher: Example Wire\n    url: https://news.example.org/a\n---\n{body}\n"
     )
+
+
+def front_matter(path: Path) -> dict:
+    """A brief's front matter as PyYAML reads it: the tests' own reading, independent of the generator's."""
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
 
 
 class Corpus:

@@ -10,12 +10,10 @@ from pathlib import Path
 
 import yaml
 
+from conftest import front_matter
+
 # The weights the README documents for related briefs.
 ACTOR, TOPIC, ROUND, CLOSE, CLOSE_DAYS, SHOWN = 3, 2, 3, 1, 7, 5
-
-
-def front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
 
 
 class Reading:

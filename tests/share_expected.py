@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from conftest import front_matter
+
 
 def _key(name) -> str:
     return unicodedata.normalize("NFC", str(name)).casefold()
@@ -17,10 +19,6 @@ def _key(name) -> str:
 
 def _load(path: Path) -> list[dict]:
     return (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
-
-
-def front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
 
 def site_setting(config: Path, key: str) -> str | None:

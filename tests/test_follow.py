@@ -16,7 +16,7 @@ import pytest
 import yaml
 from xml.etree import ElementTree
 
-from conftest import Corpus, brief_text, parse_page
+from conftest import Corpus, brief_text, front_matter, parse_page
 from generator.site_config import apply, read_site_config
 
 SITE_URL = "https://briefs.example.org/"
@@ -52,10 +52,6 @@ def build(corpus: Corpus) -> Path:
 
 def page_text(page: Path) -> str:
     return " ".join(" ".join(parse_page(page).text).split()).replace(" :", ":")
-
-
-def front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
 
 def raw_briefs(corpus: Corpus) -> list[dict]:

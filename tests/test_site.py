@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 
 from generator.build import build, check
 from generator.config import Options
 
-from conftest import PROJECT, article, broken_links, content_links, linked_briefs, parse_page
+from conftest import PROJECT, article, broken_links, content_links, front_matter, linked_briefs, parse_page
 from year_pages import check_site
 
 BRIEFS = PROJECT / "briefs"
-
-
-def _front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---\n", 2)[1])
 
 
 def _expected():
@@ -31,7 +25,7 @@ def _expected():
     pages: dict[str, set[str]] = {}
     slugs = set()
     for path in BRIEFS.rglob("*.md"):
-        meta = _front_matter(path)
+        meta = front_matter(path)
         slugs.add(path.stem)
         for actor in meta["actors"]:
             pages.setdefault(f"actors/{names[actor.casefold()]}", set()).add(path.stem)
@@ -65,7 +59,7 @@ def test_each_index_page_lists_exactly_its_briefs(sample_site):
 
 
 def test_alias_in_front_matter_lands_on_canonical_actor_page(sample_site):
-    meta = _front_matter(next(BRIEFS.rglob("2025-05-16-delegations-named.md")))
+    meta = front_matter(next(BRIEFS.rglob("2025-05-16-delegations-named.md")))
     assert "Umierov" in meta["actors"]
     assert "2025-05-16-delegations-named" in linked_briefs(sample_site / "actors" / "umerov" / "index.html")
 
@@ -76,7 +70,7 @@ def test_brief_page_header_links_round_actors_topics_and_sources(sample_site):
     assert "../../rounds/istanbul-2025-2/" in links
     assert {"../../actors/umerov/", "../../actors/medinsky/"} <= set(links)
     assert "../../topics/prisoner-exchanges/" in links
-    meta = _front_matter(next(BRIEFS.rglob("2025-06-02-round-2-agreements.md")))
+    meta = front_matter(next(BRIEFS.rglob("2025-06-02-round-2-agreements.md")))
     assert [s["url"] for s in meta["sources"]] == [link for link in links if link.startswith("http")]
     text = article(page)
     assert "<h2 id=\"sources\">Sources" in text and "<ol class=\"brief-sources\">" in text
@@ -103,7 +97,7 @@ def test_actor_briefs_newest_first_round_briefs_in_date_order(sample_site):
 
 
 def test_sources_page_lists_every_cited_link(sample_site):
-    cited = {s["url"] for p in BRIEFS.rglob("*.md") for s in _front_matter(p)["sources"] if "url" in s}
+    cited = {s["url"] for p in BRIEFS.rglob("*.md") for s in front_matter(p)["sources"] if "url" in s}
     links = set(content_links(sample_site / "sources" / "index.html"))
     assert cited <= links
 
