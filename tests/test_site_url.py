@@ -21,7 +21,7 @@ def _env_corpus(corpus: Corpus, setting: str) -> Corpus:
 def _pages(site) -> set[str]:
     """Every page of the built site, as its directory URL path ("" for the home page)."""
     return {
-        str(page.parent.relative_to(site)).replace(".", "", 1) if page.parent != site else ""
+        page.parent.relative_to(site).as_posix() if page.parent != site else ""
         for page in site.rglob("index.html")
         if "pagefind" not in page.parts
     }
