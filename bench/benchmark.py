@@ -47,10 +47,10 @@ STAGE = """\
 import sys, tempfile
 from pathlib import Path
 from generator.build import check, generated_config, write_project
-from generator.cache import Plan
-from generator.config import Options, gc_paused, tune_gc
-from generator.render import render_pages
-from generator.site_config import read_site_config
+from generator.publish.cache import Plan
+from generator.config.options import Options, gc_paused, tune_gc
+from generator.pages.render import render_pages
+from generator.config.mkdocs_yml import read_site_config
 tune_gc()
 options = Options(briefs_dir=Path(sys.argv[1]), config_file=Path(sys.argv[2]))
 checked = check(options)
@@ -81,7 +81,7 @@ def bytes_per_page(site: Path) -> float:
 def write_floor(briefs: Path, floor: Path) -> None:
     """The same brief bodies as a plain MkDocs project with a one-entry nav."""
     sys.path.insert(0, str(PROJECT))
-    from generator.load import load_corpus
+    from generator.read.load import load_corpus
 
     docs = floor / "docs"
     docs.mkdir(parents=True)

@@ -68,7 +68,7 @@ ENGINES_TEXT = (
     "Engines: `briefing build --engine E` into an empty folder (*full build*), then again after adding a sentence "
     "to one brief (*one-brief edit*), each engine with its own output folder and cache; within a round the engines "
     "take turns, so a slow spell of the machine hits both. MkDocs' edit is incremental (only the changed pages go "
-    "through MkDocs); Zensical does full builds only (`WHOLE_SITE` in `generator/zensical_runner.py`), so its edit "
+    "through MkDocs); Zensical does full builds only (`WHOLE_SITE` in `generator/engines/zensical_runner.py`), so its edit "
     "is a whole build again. Both builds include briefing's generator stage and the Pagefind index. *pages* counts "
     "each engine's `index.html` files (MkDocs / Zensical if both). Peak memory is that of the largest single "
     "process, Zensical's own child process included.\n\n"

@@ -1,3 +1,5 @@
+"""``python -m generator``: the ``briefing`` command line without its script."""
+
 import sys
 
 from .cli import main

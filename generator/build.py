@@ -1,11 +1,11 @@
-"""Stage 5: write the MkDocs project, build it with MkDocs, and publish the site whole.
+"""The pipeline: read, check, render, build with the engine, add the outputs, publish whole.
 
 The next site is assembled complete in a staging folder beside ``--out``: for
 a full build MkDocs writes all of it; for an incremental one (see
-:mod:`generator.cache`) MkDocs writes the changed pages, which replace their
+:mod:`generator.publish.cache`) MkDocs writes the changed pages, which replace their
 names in a hard-linked copy of the published site. Then the search index is
 added, the manifest written, the cache saved, and the site swapped in at once
-(:mod:`generator.publish`). ``--out`` changes only in that last step.
+(:mod:`generator.publish.publish`). ``--out`` changes only in that last step.
 """
 
 from __future__ import annotations
@@ -18,29 +18,29 @@ from pathlib import Path
 
 import yaml
 
-from .cache import Plan, SiteCache, fingerprint
-from .config import NAV, Options, gc_paused
 from . import progress
-from .index import SiteIndex, build_index
-from .load import RawCorpus, load_corpus
-from .linked_copy import link_copy, move_over
-from .manifest import Published, inspect, write_manifest
+from .config.mkdocs_yml import SiteConfig, read_site_config
+from .config.options import NAV, Options, gc_paused
+from .config.site_url import SiteAddress
+from .read.load import RawCorpus, load_corpus
+from .check.validate import validate
+from .pages.index import SiteIndex, build_index
+from .pages.render import render_pages
 from .engines import runner
-from .mkdocs_runner import BuildError
 from .outputs.build_stamp import write_build_stamp
 from .outputs.data_files import data_files, write_data_files
 from .outputs.feeds import write_feeds
-from .outputs.site_files import warn_without_site_url
 from .outputs.schemas import write_published_schemas
 from .outputs.search import index_site
+from .outputs.site_files import warn_without_site_url
+from .publish.cache import Plan, SiteCache, fingerprint
+from .publish.linked_copy import link_copy, move_over
+from .publish.lock import locked
+from .publish.manifest import Published, inspect, write_manifest
+from .publish.publish import NEW, Place, clean_stale, place_of, staging, swap_in
+from .errors import BuildError
 from .model import Problem
-from .lock import locked
-from .publish import NEW, Place, clean_stale, place_of, staging, swap_in
-from .render import render_pages
-from .site_config import SiteConfig, read_site_config
-from .site_url import SiteAddress
 from .urls import brief_page, page_output
-from .validate import validate
 
 THEME_OVERRIDES = "overrides"  # in site_templates/ and in the generated project
 LATEST_EPOCH = 2**32 - 1  # gzip (sitemap.xml.gz) stores the build date in 32 bits

@@ -12,13 +12,13 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import ENGINES, Options, tune_gc
-from .report import FORMATS
+from .config.options import ENGINES, Options, tune_gc
+from .commands.report import FORMATS
 
 
 def _date(value: str) -> datetime.date:
     """Read as ``check`` reads a date, with its words: one wording for every date error."""
-    from .fields import FieldError, date
+    from .check.fields import FieldError, date
 
     try:
         return date(value)
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     tune_gc()
     args = _parser().parse_args(argv)
     if args.verb == "demo-corpus":
-        from .demo import write_demo_corpus
+        from .commands.demo_corpus import write_demo_corpus
 
         if args.folder.exists() and not args.folder.is_dir():
             print(f"briefing: error: {args.folder} exists and is not a folder", file=sys.stderr)

@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from generator.build import build, check
-from generator.cache import SiteCache
-from generator.config import ENGINES, Options
+from generator.publish.cache import SiteCache
+from generator.config.options import ENGINES, Options
 from site_browser import CHROMIUM, launch, served
 
 PROJECT = Path(__file__).resolve().parent.parent

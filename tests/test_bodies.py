@@ -13,10 +13,10 @@ import pytest
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 
-from generator import body as body_module
-from generator.body import Body, BodyConverter, BodyError
-from generator.load import load_corpus, parse_brief
-from generator.validate import validate
+from generator.check import body as body_module
+from generator.check.body import Body, BodyConverter, BodyError
+from generator.read.load import load_corpus, parse_brief
+from generator.check.validate import validate
 
 from conftest import PROJECT, article, brief_text
 
@@ -323,8 +323,8 @@ def test_a_changed_converter_rebuilds_the_brief_pages_once(corpus, monkeypatch):
     corpus.write("x.md", brief_text(body="Some **strong** words."))
     page = corpus.build() / "briefs" / "x" / "index.html"
     assert "<strong>strong</strong>" in article(page)
-    monkeypatch.setattr("generator.body.__version__", "a newer version")
-    monkeypatch.setattr("generator.body.ALLOWED_TAGS", body_module.ALLOWED_TAGS - {"strong"})
+    monkeypatch.setattr("generator.check.body.__version__", "a newer version")
+    monkeypatch.setattr("generator.check.body.ALLOWED_TAGS", body_module.ALLOWED_TAGS - {"strong"})
     corpus.build()
     assert "<strong>strong</strong>" not in article(page) and "Some strong words." in article(page)
     converted = []

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.demo import write_demo_corpus
-from generator.load import load_corpus
-from generator.validate import validate
+from generator.commands.demo_corpus import write_demo_corpus
+from generator.read.load import load_corpus
+from generator.check.validate import validate
 
 from test_build import tree_digest
 

@@ -76,7 +76,7 @@ def test_zensicals_own_search_index_is_left_empty(sample_site):
 def test_zensical_warnings_name_their_page(tmp_path):
     if importlib.util.find_spec("zensical") is None:
         pytest.skip("zensical not installed (pip install -e '.[zensical]')")
-    from generator import zensical_runner
+    from generator.engines import zensical_runner
 
     (tmp_path / "docs" / "briefs").mkdir(parents=True)
     (tmp_path / "docs" / "index.md").write_text("# Home\n")

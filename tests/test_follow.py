@@ -17,7 +17,7 @@ import yaml
 from xml.etree import ElementTree
 
 from conftest import Corpus, brief_text, front_matter, parse_page
-from generator.site_config import apply, read_site_config
+from generator.config.mkdocs_yml import apply, read_site_config
 
 SITE_URL = "https://briefs.example.org/"
 ATOM = "{http://www.w3.org/2005/Atom}"

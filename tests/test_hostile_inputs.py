@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import schema
-from generator.render import meta_value
+from generator.check import schema
+from generator.pages.render import meta_value
 
 from conftest import PROJECT, brief_text, parse_page
 from markup import PAYLOADS, write_markup_corpus

@@ -11,8 +11,8 @@ import sys
 import pytest
 
 from generator.build import BuildError
-from generator.demo import write_demo_corpus
-from generator.manifest import MANIFEST
+from generator.commands.demo_corpus import write_demo_corpus
+from generator.publish.manifest import MANIFEST
 
 from conftest import PROJECT, Corpus, brief_text, pagefind_records
 from test_build import tree_digest

@@ -11,8 +11,8 @@ import sys
 import pytest
 from jsonschema import Draft7Validator
 
-from generator import json_schema, schema
-from generator.strict_yaml import load as read_yaml  # YAML 1.2 booleans, dates as text: as editors read YAML
+from generator.check import json_schema, schema
+from generator.read.strict_yaml import load as read_yaml  # YAML 1.2 booleans, dates as text: as editors read YAML
 
 from conftest import PROJECT, brief_text
 

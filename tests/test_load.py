@@ -1,7 +1,7 @@
 import pytest
 from pathlib import Path
 
-from generator.load import LoadError, load_corpus, parse_brief, read_text
+from generator.read.load import LoadError, load_corpus, parse_brief, read_text
 
 VALID = "---\ntitle: T\ndate: 2025-05-16\n---\nBody\n"
 

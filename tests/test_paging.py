@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from generator.paging import publisher_slugs, slugify
+from generator.pages.paging import publisher_slugs, slugify
 
 from conftest import article, brief_text, broken_links, content_links, parse_page
 from markup import PAYLOADS, write_markup_corpus

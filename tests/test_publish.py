@@ -13,7 +13,7 @@ import textwrap
 
 import pytest
 
-from generator import publish
+from generator.publish import publish
 from generator.build import BuildError
 
 from conftest import PROJECT, Corpus, brief_text
@@ -25,7 +25,7 @@ from test_build import tree_digest
 KILLER = textwrap.dedent(
     """
     import os, sys
-    import generator.build as build, generator.publish as publish
+    import generator.build as build, generator.publish.publish as publish
     from generator.cli import main
     kill_at, after, exchange = int(sys.argv[1]), sys.argv[2] == "after", sys.argv[3] == "exchange"
     count, armed = [0], [not after]
@@ -193,7 +193,7 @@ def test_ctrl_c_at_any_step_keeps_a_whole_site(two_versions, tmp_path, monkeypat
 
 
 def test_a_full_disk_while_saving_the_cache_changes_nothing(two_versions, tmp_path, monkeypatch, capsys):
-    from generator import cache
+    from generator.publish import cache
     from generator.cli import main
 
     corpus, old, new = two_versions
@@ -302,7 +302,7 @@ def test_a_bad_site_configuration_is_a_message(corpus, tmp_path, capsys, name):
 
 
 def test_site_options_are_read_from_extra_briefing(corpus):
-    from generator.site_config import apply, read_site_config
+    from generator.config.mkdocs_yml import apply, read_site_config
 
     corpus.config.write_text(corpus.config.read_text() + "extra:\n  briefing:\n    unsafe_html: true\n    split_threshold: 7\n")
     options = apply(corpus.options(), read_site_config(corpus.config))

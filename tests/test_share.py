@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from generator.model import Actor, Brief, Corpus as Registries, Source
-from generator.share import share_meta
+from generator.pages.share import share_meta
 
 from conftest import PROJECT, Corpus, brief_text
 from markup import PAYLOADS, write_markup_corpus

@@ -7,7 +7,7 @@ import re
 import yaml
 
 from generator.build import build, check
-from generator.config import Options
+from generator.config.options import Options
 
 from conftest import PROJECT, article, broken_links, content_links, front_matter, linked_briefs, parse_page
 from year_pages import check_site

@@ -2,7 +2,7 @@ import time
 
 import pytest
 
-from generator.strict_yaml import LineDict, YamlProblem, load
+from generator.read.strict_yaml import LineDict, YamlProblem, load
 
 
 def test_yaml_11_scalars_stay_text():

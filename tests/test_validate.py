@@ -3,8 +3,8 @@ import datetime
 import pytest
 
 from generator.cli import main
-from generator.load import load_corpus
-from generator.validate import validate
+from generator.read.load import load_corpus
+from generator.check.validate import validate
 
 from conftest import brief_text
 

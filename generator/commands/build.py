@@ -9,13 +9,13 @@ from pathlib import Path
 
 from .. import progress
 from ..build import BuildError, StrictFailure, build, check
-from ..cache import SiteCache
-from ..config import Options
-from ..lock import locked
+from ..publish.cache import SiteCache
+from ..config.options import Options
+from ..publish.lock import locked
 from ..model import Problem
-from ..publish import place_of
-from ..report import summary, write_problems
-from ..site_config import SiteConfigError, apply, read_site_config
+from ..publish.publish import place_of
+from .report import summary, write_problems
+from ..config.mkdocs_yml import SiteConfigError, apply, read_site_config
 
 
 @dataclass

@@ -6,8 +6,8 @@ Problems go to stderr (``--format text``) and the summary line to stdout, as com
 from __future__ import annotations
 
 from ..build import check
-from ..config import Options
-from ..report import plural, summary, write_problems
+from ..config.options import Options
+from .report import plural, summary, write_problems
 
 
 def run(options: Options, format: str) -> int:

@@ -9,10 +9,10 @@ import unicodedata
 
 import frontmatter
 
-from .. import placeholders
+from ..check import placeholders
 from ..build import check
-from ..config import Options
-from ..names import NameIndex
+from ..config.options import Options
+from ..check.names import NameIndex
 
 
 def slugify(title: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..json_schema import write_schemas
+from ..outputs.schemas import write_schemas
 
 
 def run(folder: Path) -> int:

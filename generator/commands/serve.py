@@ -16,8 +16,8 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from ..config import Options
-from ..report import problem_line
+from ..config.options import Options
+from .report import problem_line
 from .build import Outcome, attempt, report
 
 PANEL_ID = "briefing-build-errors"

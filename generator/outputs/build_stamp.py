@@ -15,7 +15,7 @@ import datetime
 import json
 from pathlib import Path
 
-from ..render import long_date
+from ..pages.render import long_date
 from ..urls import BUILD_STAMP
 from .site_files import replace_file
 

@@ -17,11 +17,11 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from ..index import SiteIndex
+from ..pages.index import SiteIndex
 from ..urls import DATA_DIR, brief_page, page_location
 from . import data_columns as columns
 from .data_columns import Column, list_schema, record_schema
-from ..site_url import SiteAddress
+from ..config.site_url import SiteAddress
 from .site_files import replace_file
 
 TIMELINE = (

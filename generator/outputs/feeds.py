@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Iterable
 from xml.sax.saxutils import XMLGenerator
 
-from ..index import SiteIndex
+from ..pages.index import SiteIndex
 from ..model import Brief
 from ..urls import ABOUT_PAGE, FEED, actor_page, brief_page, feed_file, page_location, round_page, topic_page
-from ..site_url import SiteAddress
+from ..config.site_url import SiteAddress
 from .site_files import replace_file
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -19,7 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..mkdocs_runner import BuildError
+from ..errors import BuildError
 from ..urls import SEARCH_BUNDLE
 from .pagefind_order import canonicalise
 

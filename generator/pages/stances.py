@@ -1,0 +1,102 @@
+"""Every position of the published briefs, grouped for the /positions/ matrix, the
+"Positions" sections of actor and topic pages, and the round packs.
+
+A history is oldest first: by the brief's date, then its slug, then the position's
+place in the brief. An actor's *latest* stance on a topic is the last of its history.
+It *moved* when an earlier position of that history has another stance: the cell then
+shows the last such stance (``previous``) and the date of the first position of the
+current stance after it (``changed``).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model import Brief, Corpus, Position
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A position with the brief that records it."""
+
+    brief: Brief
+    position: Position
+
+    @property
+    def date(self) -> datetime.date:
+        return self.brief.date
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What the matrix shows for one actor and topic."""
+
+    latest: Stated
+    previous: Stated | None = None  # the last position with another stance, if the stance moved
+    changed: datetime.date | None = None  # when the current stance was first recorded after it
+
+
+class Positions:
+    def __init__(self, corpus: Corpus, chronological: tuple[Brief, ...]):
+        self.corpus = corpus
+        history: dict[tuple[str, str], list[Stated]] = defaultdict(list)
+        for brief in chronological:  # (date, slug): oldest first
+            for position in brief.positions:
+                history[(position.actor, position.topic)].append(Stated(brief, position))
+        self.history = {key: tuple(entries) for key, entries in history.items()}
+        # Rows in the actors page's order (people by family name); columns by name.
+        self.actors = sorted({actor for actor, _ in self.history}, key=lambda id: (corpus.actors[id].sort_key, id))
+        self.topics = sorted({topic for _, topic in self.history}, key=lambda id: (corpus.topics[id].name.casefold(), id))
+
+    def cell(self, actor: str, topic: str) -> Cell | None:
+        entries = self.history.get((actor, topic))
+        if not entries:
+            return None
+        latest = entries[-1]
+        stance = latest.position.stance
+        for index in range(len(entries) - 2, -1, -1):
+            if entries[index].position.stance != stance:
+                return Cell(latest, entries[index], entries[index + 1].date)
+        return Cell(latest)
+
+    def of_actor(self, actor: str) -> list[Stated]:
+        """Every position of ``actor``, oldest first, across topics."""
+        return self._merged(key for key in self.history if key[0] == actor)
+
+    def of_topic(self, topic: str) -> list[Stated]:
+        return self._merged(key for key in self.history if key[1] == topic)
+
+    def as_of(self, actor: str, day: datetime.date) -> list[Stated]:
+        """``actor``'s latest position on each topic recorded before ``day``, by topic name."""
+        latest = []
+        for topic in self.topics:
+            before = [entry for entry in self.history.get((actor, topic), ()) if entry.date < day]
+            if before:
+                latest.append(before[-1])
+        return latest
+
+    def between(self, actor: str, start: datetime.date, end: datetime.date) -> list[Stated]:
+        """``actor``'s positions recorded from ``start`` to ``end``, both included, oldest first."""
+        return [entry for entry in self.of_actor(actor) if start <= entry.date <= end]
+
+    def previous(self, entry: Stated) -> Stated | None:
+        """The position recorded just before ``entry`` for the same actor and topic."""
+        entries = self.history[(entry.position.actor, entry.position.topic)]
+        index = entries.index(entry)
+        return entries[index - 1] if index else None
+
+    def _merged(self, keys) -> list[Stated]:
+        order = {brief.slug: index for index, brief in enumerate(self._briefs())}
+        entries = [entry for key in keys for entry in self.history[key]]
+        return sorted(entries, key=lambda e: (order[e.brief.slug], e.brief.positions.index(e.position)))
+
+    def _briefs(self) -> list[Brief]:
+        if not hasattr(self, "_chronological"):
+            seen: dict[str, Brief] = {}
+            for entries in self.history.values():
+                for entry in entries:
+                    seen[entry.brief.slug] = entry.brief
+            self._chronological = sorted(seen.values(), key=lambda b: (b.date, b.slug))
+        return self._chronological

@@ -1,0 +1,93 @@
+"""Parsed brief files as JSON, so that the cache never runs code when read.
+
+Front matter is YAML loaded into :class:`~generator.read.strict_yaml.LineDict` and
+``LineList`` (values that remember their lines); each becomes a tagged JSON
+object (``m`` a mapping as ``[key, value, line]`` triples, ``s`` a sequence),
+and a file's result is a ``doc`` (:class:`~generator.read.load.Document`) or a
+``problem`` (:class:`~generator.model.Problem`); a body kept as HTML is a
+``body`` (the converter's key, the HTML, the links to briefs). Anything else in
+a shard makes it unreadable.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from typing import Any
+
+from ..check.body import Body
+from ..read.load import Document
+from ..model import Problem
+from ..read.strict_yaml import LineDict, LineList
+
+SHAPE = ";".join(",".join(f.name for f in fields(kind)) for kind in (Document, Problem, Body))
+
+
+class ShardError(ValueError):
+    pass
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, LineDict):
+        return {"m": [[key, _value(item), value.line_of(key)] for key, item in value.items()], "line": value.line}
+    if isinstance(value, LineList):
+        return {"s": [_value(item) for item in value], "lines": list(value.lines), "line": value.line}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], Body):
+        key, body = value
+        return {"body": [key, body.html, [list(link) for link in body.links], [list(c) for c in body.citations]]}
+    raise ShardError(f"cannot store a {type(value).__name__}")
+
+
+def _result(result: Document | Problem) -> dict:
+    tag = "doc" if isinstance(result, Document) else "problem"
+    return {tag: [_value(getattr(result, f.name)) for f in fields(result)]}
+
+
+def _object(obj: dict) -> Any:
+    keys = obj.keys()
+    if keys == {"m", "line"}:
+        data = LineDict()
+        data.line = obj["line"]
+        for key, value, line in obj["m"]:
+            data[key] = value
+            data.lines[key] = line
+        return data
+    if keys == {"s", "lines", "line"}:
+        data = LineList(obj["s"])
+        data.lines, data.line = obj["lines"], obj["line"]
+        return data
+    if keys == {"body"}:
+        key, html, links, citations = obj["body"]
+        return (key, Body(html, tuple((slug, line) for slug, line in links), tuple(tuple(c) for c in citations)))
+    if keys == {"doc"}:
+        return Document(*obj["doc"])
+    if keys == {"problem"}:
+        return Problem(*obj["problem"])
+    if keys == {"shape", "entries"}:
+        return obj
+    raise ShardError(f"unexpected object with keys {sorted(keys)}")
+
+
+def dumps(entries: dict[str, tuple[str, Document | Problem]]) -> str:
+    listed = [[path, key, _result(result)] for path, (key, result) in sorted(entries.items())]
+    return json.dumps({"shape": SHAPE, "entries": listed}, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(text: str) -> dict[str, tuple[str, Document | Problem]]:
+    """The entries of a shard; ShardError if it is not exactly what :func:`dumps` writes."""
+    try:
+        shard = json.loads(text, object_hook=_object)
+        if not isinstance(shard, dict) or shard.get("shape") != SHAPE:
+            raise ShardError("written by another version")
+        entries = {}
+        for path, key, result in shard["entries"]:
+            if not (isinstance(path, str) and isinstance(key, str) and isinstance(result, (Document, Problem))):
+                raise ShardError("malformed entry")
+            entries[path] = (key, result)
+        return entries
+    except ShardError:
+        raise
+    except (ValueError, TypeError, KeyError, RecursionError) as error:
+        raise ShardError(str(error) or type(error).__name__) from None
