@@ -12,10 +12,23 @@ from dataclasses import dataclass, field
 
 ACTOR_TYPES = ("person", "state", "organization", "delegation")
 ROUND_STATUSES = ("proposed", "scheduled", "held", "postponed", "cancelled")
-PUBLISHER_TYPES = (
-    "wire", "newspaper", "broadcaster", "online", "state-media", "government",
-    "international-organization", "ngo", "other",
-)
+# What kind of outlet a publisher is, as its sources establish: (the label readers see, what it means).
+# The About page explains each under #publisher-<type>. State-owned and state-aligned differ on
+# purpose: many sources say an outlet follows a state's line without saying who owns it.
+PUBLISHER_KINDS = {
+    "wire": ("wire", "A news agency whose reports other outlets carry."),
+    "newspaper": ("newspaper", "A newspaper, in print or online."),
+    "broadcaster": ("broadcaster", "A television or radio broadcaster."),
+    "online": ("online", "An outlet that publishes only online."),
+    "public-service": ("public service", "Publicly funded, with its editorial independence set down in law or charter."),
+    "state-owned": ("state-owned", "Owned or controlled by a state, as its sources establish."),
+    "state-aligned": ("state-aligned", "Follows a state's line; who owns it is not established. Cite it for what that state's officials say, not as neutral reporting."),
+    "government": ("government", "A government, ministry or official, publishing its own statements."),
+    "international-organization": ("international organization", "An international organization, such as a UN agency, publishing its own statements."),
+    "ngo": ("NGO", "A non-governmental organization."),
+    "other": ("other", "None of the kinds above."),
+}
+PUBLISHER_TYPES = tuple(PUBLISHER_KINDS)
 BRIEF_STATUSES = ("reported", "confirmed", "disputed", "retracted")
 # Where an actor stands on a topic, as a brief's `positions:` records it.
 STANCES = ("supports", "opposes", "conditional", "proposes", "rejects", "unclear")
@@ -98,8 +111,8 @@ class PublisherRecord:
 
     @property
     def labels(self) -> str:
-        """What a reader is told besides the name: ``state media, RU``."""
-        return ", ".join(filter(None, [self.type and self.type.replace("-", " "), self.country]))
+        """What a reader is told besides the name: ``state-aligned, RU``."""
+        return ", ".join(filter(None, [self.type and PUBLISHER_KINDS[self.type][0], self.country]))
 
 
 @dataclass(frozen=True)

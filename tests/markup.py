@@ -41,7 +41,7 @@ def write_markup_corpus(corpus: Corpus) -> None:
     corpus.registry("topics", f"- id: t\n  name: {quoted(p['topic_name'])}\n")
     corpus.registry(
         "publishers",
-        f"- id: evil-wire\n  name: {quoted(p['registry_publisher'])}\n  type: state-media\n  country: RU\n"
+        f"- id: evil-wire\n  name: {quoted(p['registry_publisher'])}\n  type: state-owned\n  country: RU\n"
         f"- id: plain\n  name: {quoted(p['publisher'])}\n",
     )
     corpus.write(

@@ -17,7 +17,7 @@ REGISTRY = """\
 - id: tass
   name: TASS
   aliases: [ТАСС, TASS news agency]
-  type: state-media
+  type: state-aligned
   country: RU
 - id: kyiv-independent
   name: Kyiv Independent
@@ -54,7 +54,7 @@ def test_an_unknown_publisher_is_a_warning_with_the_closest_names(corpus):
 @pytest.mark.parametrize(
     "entry, line, message",
     [
-        ("  type: tabloid\n", 4, "publisher 'x': 'type' must be one of wire, newspaper, broadcaster, online, state-media,"),
+        ("  type: tabloid\n", 4, "publisher 'x': 'type' must be one of wire, newspaper, broadcaster, online, public-service, state-owned, state-aligned,"),
         ("  country: ru\n", 4, "publisher 'x': 'country' must be an ISO 3166-1 alpha-2 country code in capitals"),
         ("  country: RUS\n", 4, "'country' must be an ISO 3166-1 alpha-2"),
         ("  language: RU\n", 4, "publisher 'x': 'language' must be an ISO 639-1 language code in lowercase"),
@@ -81,15 +81,20 @@ def test_duplicate_publisher_id_and_name_are_errors(corpus):
     ]
 
 
+# What readers see for a type, where it is not the type as written (README, "Registries").
+_SHOWN_AS = {"public-service": "public service", "international-organization": "international organization", "ngo": "NGO"}
+
+
 def _labels(entry: dict) -> str:
-    return ", ".join(v for v in [entry.get("type", "").replace("-", " "), entry.get("country", "")] if v)
+    kind = entry.get("type", "")
+    return ", ".join(v for v in [_SHOWN_AS.get(kind, kind), entry.get("country", "")] if v)
 
 
 def test_sample_sources_show_the_registry_labels(sample_site):
     """Computed from the raw files: every source of a labelled publisher reads 'Name (labels)'."""
     registry = yaml.safe_load((PROJECT / "briefs" / "publishers.yml").read_text())
     labelled = {entry["name"]: _labels(entry) for entry in registry if _labels(entry)}
-    assert labelled.get("TASS") == "state media, RU"
+    assert labelled.get("TASS") == "state-aligned, RU"
     seen = 0
     for path in (PROJECT / "briefs").rglob("2*.md"):
         meta = yaml.safe_load(path.read_text().split("---\n", 2)[1])
@@ -115,5 +120,5 @@ def test_registry_names_show_as_text(corpus):
     write_markup_corpus(corpus)
     page = parse_page(corpus.build() / "briefs" / "payload" / "index.html")
     text = "".join(page.text)
-    assert PAYLOADS["registry_publisher"] + ", wire.example.org (state media, RU)" in text
+    assert PAYLOADS["registry_publisher"] + ", wire.example.org (state-owned, RU)" in text
     assert not [link for link in page.links if link.lower().startswith("javascript:")]

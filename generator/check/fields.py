@@ -81,7 +81,10 @@ def code(pattern: str, what: str) -> Callable[[Any], str]:
     return check
 
 
-def choice(*allowed: str) -> Callable[[Any], str]:
+def choice(*allowed: str, retired: dict[str, str] | None = None) -> Callable[[Any], str]:
+    """One of ``allowed``; a word in ``retired`` (a value no longer accepted) gets its own advice."""
+    retired = retired or {}
+
     def check(value: Any) -> str:
         if isinstance(value, bool):
             spelled = "yes/no/on/off" if value else "no/off"
@@ -90,6 +93,8 @@ def choice(*allowed: str) -> Callable[[Any], str]:
                 f"(YAML 1.1 reads {spelled} as a boolean)"
             )
         value = text(value)
+        if value in retired:
+            raise FieldError(f"'{value}' is no longer accepted: {retired[value]}")
         if value not in allowed:
             raise FieldError(f"must be one of {', '.join(allowed)}; got '{value}'{did_you_mean(value, allowed)}")
         return value

@@ -90,11 +90,17 @@ ROUND = {
     "outcome": Field(text),
 }
 
+# state-media said more than most sources do: it is now state-owned or state-aligned.
+RETIRED_PUBLISHER_TYPES = {
+    "state-media": "write state-owned if the sources establish that a state owns or controls the outlet, "
+                   "state-aligned if they say only that it follows a state's line",
+}
+
 PUBLISHER = {
     "id": Field(identifier, required=True),
     "name": Field(text, required=True),
     "aliases": Field(text_list),
-    "type": Field(choice(*PUBLISHER_TYPES)),
+    "type": Field(choice(*PUBLISHER_TYPES, retired=RETIRED_PUBLISHER_TYPES)),
     "country": Field(code("[A-Z]{2}", "an ISO 3166-1 alpha-2 country code in capitals, such as RU or UA")),
     "language": Field(code("[a-z]{2}", "an ISO 639-1 language code in lowercase, such as ru or uk")),
     "url": Field(http_url),

@@ -20,7 +20,7 @@ from .analysis import add_analysis
 from ..check.citations import citation_anchor, source_anchor
 from ..config.options import LATEST_ON_HOME, Options
 from .index import SiteIndex
-from ..model import BRIEF_STATUSES, STATUS_MEANINGS
+from ..model import BRIEF_STATUSES, PUBLISHER_KINDS, STATUS_MEANINGS
 from .navigation import Crumb, neighbours, section_entry, trail, with_navigation
 from .paging import Listing, by_month, citations_by_month, dated_briefs, paginate
 from .render_text import counted, domain, external_url, long_date, markdown_text, meta_value, month_name, script_lang  # noqa: F401
@@ -83,6 +83,7 @@ def make_environment(templates_dir: Path) -> Environment:
     )
     environment.tests["marker"] = is_marker
     environment.globals["status_meanings"] = STATUS_MEANINGS
+    environment.globals["publisher_kinds"] = PUBLISHER_KINDS
     environment.globals.update(status_anchor=status_anchor, source_anchor=source_anchor, citation_anchor=citation_anchor)
     environment.globals["by_month"] = lambda briefs: by_month(dated_briefs(briefs))
     environment.globals["feed_path"] = feed_path
