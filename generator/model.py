@@ -134,6 +134,17 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class StatusChange:
+    """One entry of a brief's ``status_history``: on ``date`` its status became ``status``,
+    for ``reason``, on the strength of its source number ``source`` (1-based)."""
+
+    date: datetime.date
+    status: str
+    reason: str
+    source: int
+
+
+@dataclass(frozen=True)
 class Position:
     """One actor's stance on one topic, as a brief records it (``source``: 1-based, or None)."""
 
@@ -164,11 +175,14 @@ class Brief:
     positions: tuple[Position, ...] = ()
     updated: datetime.date | None = None  # when the text last changed, if after ``date``
     corrections: tuple[Correction, ...] = ()
+    status_history: tuple[StatusChange, ...] = ()  # oldest first; the last entry's status is ``status``
 
     @property
     def last_changed(self) -> datetime.date:
-        """The latest of its date, ``updated`` and its corrections' dates: the feed entry's ``updated``."""
-        return max([self.date, self.updated or self.date, *(c.date for c in self.corrections)])
+        """The latest of its date, ``updated``, its corrections' and its status changes' dates:
+        the feed entry's ``updated``, so that a change of status reaches feed readers."""
+        return max([self.date, self.updated or self.date, *(c.date for c in self.corrections),
+                    *(change.date for change in self.status_history)])
 
     def citation_count(self, number: int) -> int:
         """How often the body cites source ``number`` (1-based): its backlinks are ``cite-N-1`` and on."""

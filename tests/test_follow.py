@@ -232,12 +232,13 @@ def test_briefs_json_and_csv_match_the_raw_briefs(built):
         "sources": [{"publisher": s["publisher"], "title": s.get("title"), "url": s.get("url"), "published": day(s.get("published"))}
                     for s in b["sources"]],
         "corrections": [{"date": day(c["date"]), "note": c["note"]} for c in b.get("corrections", [])],
+        "status_history": [],
     } for b in raw]
     briefs = read_data(site, "briefs.json")
     assert briefs == expected
     rows = list(csv.DictReader(io.StringIO((site / "data" / "briefs.csv").read_text(encoding="utf-8"), newline="")))
     cell = lambda v: "" if v is None else ";".join(v) if isinstance(v, list) else str(v)  # noqa: E731
-    assert rows == [{k: cell(v) for k, v in b.items() if k not in ("sources", "corrections")} for b in briefs]
+    assert rows == [{k: cell(v) for k, v in b.items() if k not in ("sources", "corrections", "status_history")} for b in briefs]
     sources = list(csv.DictReader(io.StringIO((site / "data" / "sources.csv").read_text(encoding="utf-8"), newline="")))
     assert sources == [{"slug": b["slug"], "number": str(n), **{k: cell(v) for k, v in s.items()}}
                        for b in briefs for n, s in enumerate(b["sources"], 1)]
@@ -269,7 +270,7 @@ def test_data_page_lists_each_file_with_its_size_and_rows(built):
         size = (site / "data" / name).stat().st_size
         assert f"{name} · {size:,} bytes" in text, name
     assert f"briefs.json · {(site / 'data' / 'briefs.json').stat().st_size:,} bytes · {count} briefs" in text
-    assert "last_changed date The latest of date, updated and the correction dates." in text
+    assert "last_changed date The latest of date, updated, the correction dates and the status changes' dates." in text
     assert "data/" in {link.removeprefix("./") for link in parse_page(site / "index.html").links}  # in the nav
 
 

@@ -121,6 +121,15 @@ def counting_number(value: Any) -> int:
     raise FieldError(f"must be a whole number from 1 up, got {_describe(value)}")
 
 
+def source_reference(value: Any) -> int | str:
+    """One of the brief's sources: its number from 1 up, or its ``id``."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    if isinstance(value, str) and ID_PATTERN.match(value.strip()):
+        return value.strip()
+    raise FieldError(f"must be a source's number (from 1) or its id, got {_describe(value)}")
+
+
 def entry_list(value: Any) -> list:
     if not isinstance(value, list):
         raise FieldError(f"must be a list of entries, each starting with '- '; got {_describe(value)}")

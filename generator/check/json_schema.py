@@ -54,6 +54,9 @@ def _plain(parser: Callable) -> dict[str, Any] | None:
         return {"type": "array", "items": {"type": "object"}}
     if name == "counting_number":
         return {"type": "integer", "minimum": 1}
+    if name == "source_reference":
+        return {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": ID_PATTERN.pattern}],
+                "description": "a source's number (from 1) or its id"}
     return None
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .fields import (  # noqa: F401  (RESERVED_IDS is read from here)
-    RESERVED_IDS, FieldError, _describe, boolean, choice, code, counting_number, date, entry_list, http_url, identifier, text,
-    text_list,
+    RESERVED_IDS, FieldError, _describe, boolean, choice, code, counting_number, date, entry_list, http_url, identifier,
+    source_reference, text, text_list,
 )
 from ..model import ACTOR_TYPES, BRIEF_STATUSES, PUBLISHER_TYPES, ROUND_STATUSES, STANCES, Problem
 from .names import did_you_mean
@@ -44,6 +44,14 @@ CORRECTION = {
     "note": Field(text, required=True),
 }
 
+# One change of a brief's status (status_history.py checks the order, the dates and the source).
+STATUS_CHANGE = {
+    "date": Field(date, required=True),
+    "status": Field(choice(*BRIEF_STATUSES), required=True),
+    "reason": Field(text, required=True),
+    "source": Field(source_reference, required=True),  # a source number or id of this brief
+}
+
 # Where an actor stands on a topic; checked against the brief's own actors, topics and sources (positions.py).
 POSITION = {
     "actor": Field(text, required=True),
@@ -65,6 +73,7 @@ BRIEF = {
     "draft": Field(boolean),
     "updated": Field(date),
     "corrections": Field(entry_list, records=CORRECTION),
+    "status_history": Field(entry_list, non_empty=True, records=STATUS_CHANGE),
     "positions": Field(entry_list, records=POSITION),
 }
 

@@ -19,6 +19,7 @@ from .placeholders import placeholder_problems
 from .positions import read_positions
 from .registries import Entry, Report, read_registry
 from .revisions import read_revisions
+from .status_history import read_status_history
 from .sources import citation_problems, read_sources
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -155,6 +156,7 @@ def _read_brief(
     if date > today:
         report.warning(path, entry.line_of("date"), f"date {date} is in the future")
     revisions = read_revisions(values, document.data, date, today, path, report.problems)
+    status_history = read_status_history(values, document.data, date, today, path, report.problems)
     if round_id is not None:
         round = rounds[round_id]
         end = round.end or round.start
@@ -180,5 +182,6 @@ def _read_brief(
         status=values.get("status", "reported"),
         draft=values.get("draft", False),
         **revisions,
+        status_history=status_history,
         positions=positions,
     )

@@ -58,13 +58,19 @@ CORRECTION_RECORD = {
     "properties": {"date": DATE, "note": TEXT},
 }
 
+STATUS_CHANGE_RECORD = {
+    "type": "object", "additionalProperties": False, "required": ["date", "status", "reason", "source"],
+    "properties": {"date": DATE, "status": {"type": "string", "enum": ["reported", "confirmed", "disputed", "retracted"]},
+                   "reason": TEXT, "source": {"type": "integer", "minimum": 1}},
+}
+
 BRIEFS = (
     Column("slug", TEXT, "The brief's stable id: its file name without .md.", lambda b, c: b.slug),
     Column("url", TEXT, "The brief's page.", lambda b, c: c.link(page_location(brief_page(b.slug)))),
     Column("title", TEXT, "The headline.", lambda b, c: b.title),
     Column("date", DATE, "When the reported event happened.", lambda b, c: _day(b.date)),
     Column("updated", OPTIONAL_DATE, "When the text was last changed, if it was.", lambda b, c: _day(b.updated)),
-    Column("last_changed", DATE, "The latest of date, updated and the correction dates.", lambda b, c: _day(b.last_changed)),
+    Column("last_changed", DATE, "The latest of date, updated, the correction dates and the status changes' dates.", lambda b, c: _day(b.last_changed)),
     Column("summary", TEXT, "The bottom line, in one or two sentences.", lambda b, c: b.summary),
     Column("status", {"type": "string", "enum": ["reported", "confirmed", "disputed", "retracted"]},
            "reported, confirmed, disputed or retracted (see the About page).", lambda b, c: b.status),
@@ -77,6 +83,10 @@ BRIEFS = (
     Column("corrections", {"type": "array", "items": CORRECTION_RECORD},
            "Each correction: its date and a note of what was put right.",
            lambda b, c: [{"date": _day(x.date), "note": x.note} for x in b.corrections], in_csv=False),
+    Column("status_history", {"type": "array", "items": STATUS_CHANGE_RECORD},
+           "Each change of status, oldest first: its date, the new status, why, and the number of the source that moved it.",
+           lambda b, c: [{"date": _day(x.date), "status": x.status, "reason": x.reason, "source": x.source}
+                         for x in b.status_history], in_csv=False),
 )
 
 SOURCES = (
