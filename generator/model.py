@@ -123,6 +123,7 @@ class Source:
     published: datetime.date | None = None
     publisher_id: str | None = None  # its entry in publishers.yml
     id: str | None = None  # cited in the body as [@id]; [@N] cites the N-th source
+    archived: str | None = None  # an archived copy of url, for when the page moves, changes or goes
 
 
 @dataclass(frozen=True)

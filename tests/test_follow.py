@@ -229,7 +229,8 @@ def test_briefs_json_and_csv_match_the_raw_briefs(built):
         "slug": b["slug"], "url": f"{SITE_URL}briefs/{b['slug']}/", "title": b["title"], "date": day(b["date"]),
         "updated": day(b.get("updated")), "last_changed": last_changed(b), "summary": b["summary"],
         "status": b.get("status", "reported"), "actors": b["actors"], "round": b.get("round"), "topics": b.get("topics", []),
-        "sources": [{"publisher": s["publisher"], "title": s.get("title"), "url": s.get("url"), "published": day(s.get("published"))}
+        "sources": [{"publisher": s["publisher"], "title": s.get("title"), "url": s.get("url"), "archived": s.get("archived"),
+                     "published": day(s.get("published"))}
                     for s in b["sources"]],
         "corrections": [{"date": day(c["date"]), "note": c["note"]} for c in b.get("corrections", [])],
         "status_history": [],

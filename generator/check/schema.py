@@ -36,6 +36,7 @@ SOURCE = {
     "publisher": Field(text, required=True),
     "title": Field(text),
     "url": Field(http_url),
+    "archived": Field(http_url),  # a snapshot of url, such as the Wayback Machine's or archive.today's
     "published": Field(date),
 }
 

@@ -46,12 +46,14 @@ def _day(value) -> str | None:
 
 
 def _source(source) -> dict:
-    return {"publisher": source.publisher, "title": source.title, "url": source.url, "published": _day(source.published)}
+    return {"publisher": source.publisher, "title": source.title, "url": source.url, "archived": source.archived,
+            "published": _day(source.published)}
 
 
 SOURCE_RECORD = {
-    "type": "object", "additionalProperties": False, "required": ["publisher", "title", "url", "published"],
-    "properties": {"publisher": TEXT, "title": OPTIONAL_TEXT, "url": OPTIONAL_TEXT, "published": OPTIONAL_DATE},
+    "type": "object", "additionalProperties": False, "required": ["publisher", "title", "url", "archived", "published"],
+    "properties": {"publisher": TEXT, "title": OPTIONAL_TEXT, "url": OPTIONAL_TEXT, "archived": OPTIONAL_TEXT,
+                   "published": OPTIONAL_DATE},
 }
 CORRECTION_RECORD = {
     "type": "object", "additionalProperties": False, "required": ["date", "note"],
@@ -78,7 +80,7 @@ BRIEFS = (
     Column("round", OPTIONAL_TEXT, "Id of the round of talks (rounds.json), if any.", lambda b, c: b.round),
     Column("topics", IDS, "Ids of the topics (topics.json).", lambda b, c: list(b.topics)),
     Column("sources", {"type": "array", "items": SOURCE_RECORD},
-           "The sources: publisher, title, url, published (in sources.csv for CSV).",
+           "The sources: publisher, title, url, archived, published (in sources.csv for CSV).",
            lambda b, c: [_source(s) for s in b.sources], in_csv=False),
     Column("corrections", {"type": "array", "items": CORRECTION_RECORD},
            "Each correction: its date and a note of what was put right.",
@@ -94,7 +96,8 @@ SOURCES = (
     Column("number", INTEGER, "The source's number in the brief, from 1.", lambda r, c: r[1]),
     *(Column(name, SOURCE_RECORD["properties"][name], meaning, lambda r, c, name=name: _source(r[2])[name])
       for name, meaning in (("publisher", "Who published it."), ("title", "Its title, if given."),
-                            ("url", "Its address, if given."), ("published", "When it was published, if given."))),
+                            ("url", "Its address, if given."), ("archived", "An archived copy of it, if given."),
+                            ("published", "When it was published, if given."))),
 )
 
 ROUNDS = (
