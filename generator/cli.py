@@ -1,4 +1,4 @@
-"""The ``briefing`` command line: ``build``, ``check``, ``new``, ``serve``, ``schema`` and ``demo-corpus``.
+"""The ``briefing`` command line: ``build``, ``check``, ``new``, ``serve``, ``links``, ``schema`` and ``demo-corpus``.
 
 Exit codes: 0 clean, 1 problems in the briefs or a failed build, 2 a usage mistake.
 """
@@ -50,7 +50,7 @@ def _address(value: str) -> tuple[str, int]:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description="Compile Markdown briefs into a searchable static site.")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
-    verbs = parser.add_subparsers(dest="verb", required=True, metavar="{build,check,new,serve,schema,demo-corpus}")
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="{build,check,new,serve,links,schema,demo-corpus}")
 
     def with_inputs(verb: argparse.ArgumentParser, site: bool) -> None:
         verb.add_argument("--briefs", type=Path, default=Options.briefs_dir, help="folder of briefs and registries (default: briefs)")
@@ -93,6 +93,16 @@ def _parser() -> argparse.ArgumentParser:
     serve = verbs.add_parser("serve", help="live preview that rebuilds on every change")
     with_inputs(serve, site=True)
     serve.add_argument("--dev-addr", type=_address, default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000)")
+    links = verbs.add_parser("links", help="ask every source link whether it still answers (needs the network and lychee)")
+    links.add_argument("--briefs", type=Path, default=Options.briefs_dir, help="folder of briefs and registries (default: briefs)")
+    links.add_argument("--strict", action="store_true", help="report dead and moved links as errors, and exit 1")
+    links.add_argument("--format", choices=FORMATS, default="text", help="how problems are printed")
+    links.add_argument("--cache", type=Path, default=None, help="the answers kept between runs (default: ~/.cache/briefing/links.json)")
+    links.add_argument("--max-age", type=float, default=24.0, help="hours a cached answer is trusted; 0 asks again (default: 24)")
+    links.add_argument("--timeout", type=_positive, default=20, help="seconds for one request (default: 20)")
+    links.add_argument("--per-host", type=_positive, default=2, help="requests at once to one host (default: 2)")
+    links.add_argument("--interval", type=float, default=1.0, help="seconds between requests to one host (default: 1)")
+    links.add_argument("--lychee", default=None, help="the lychee binary (default: beside Python, or on PATH)")
     schema = verbs.add_parser("schema", help="write the JSON Schemas for briefs and registries (for editors)")
     schema.add_argument("folder", type=Path, help="where to write them; made if missing")
     demo = verbs.add_parser("demo-corpus", help="write a deterministic synthetic corpus (for tests and benchmarks)")
@@ -120,6 +130,12 @@ def main(argv: list[str] | None = None) -> int:
         from .commands import schema
 
         return schema.run(args.folder)
+    if args.verb == "links" and args.briefs.is_dir():
+        from .commands import links
+
+        return links.run(args.briefs, args.format, args.strict, links.Settings(
+            cache=args.cache or links.default_cache(), max_age=args.max_age, timeout=args.timeout, per_host=args.per_host,
+            interval=args.interval, lychee=args.lychee))
     if not args.briefs.is_dir():
         print(f"briefing: error: briefs folder '{args.briefs}' not found", file=sys.stderr)
         return 2
