@@ -60,7 +60,7 @@ def test_about_explains_every_label_under_its_anchor(corpus):
     corpus.write("a.md", brief_text())
     page = article(corpus.build() / "about" / "index.html")
     for kind, shown in _readme_kinds().items():
-        found = re.search(rf'<dt id="publisher-{kind}">([^<]+)</dt>\s*<dd>([^<]+)</dd>', page)
+        found = re.search(rf'<dt id="publisher-{kind}"><strong>([^<]+)</strong></dt>\s*<dd>([^<]+)</dd>', page)
         assert found, kind
         assert found.group(1) == shown and len(found.group(2)) > 15
 
