@@ -36,6 +36,16 @@ def _positive(value: str) -> int:
     return number
 
 
+def _not_negative(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number < float("inf"):
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of at least 0")
+    return number
+
+
 def _jobs(value: str) -> int:
     return min(_positive(value), os.cpu_count() or 1)
 
@@ -98,10 +108,10 @@ def _parser() -> argparse.ArgumentParser:
     links.add_argument("--strict", action="store_true", help="report dead and moved links as errors, and exit 1")
     links.add_argument("--format", choices=FORMATS, default="text", help="how problems are printed")
     links.add_argument("--cache", type=Path, default=None, help="the answers kept between runs (default: ~/.cache/briefing/links.json)")
-    links.add_argument("--max-age", type=float, default=24.0, help="hours a cached answer is trusted; 0 asks again (default: 24)")
+    links.add_argument("--max-age", type=_not_negative, default=24.0, help="hours a cached answer is trusted; 0 asks again (default: 24)")
     links.add_argument("--timeout", type=_positive, default=20, help="seconds for one request (default: 20)")
     links.add_argument("--per-host", type=_positive, default=2, help="requests at once to one host (default: 2)")
-    links.add_argument("--interval", type=float, default=1.0, help="seconds between requests to one host (default: 1)")
+    links.add_argument("--interval", type=_not_negative, default=1.0, help="seconds between requests to one host (default: 1)")
     links.add_argument("--lychee", default=None, help="the lychee binary (default: beside Python, or on PATH)")
     schema = verbs.add_parser("schema", help="write the JSON Schemas for briefs and registries (for editors)")
     schema.add_argument("folder", type=Path, help="where to write them; made if missing")

@@ -118,3 +118,10 @@ def test_without_lychee_it_says_how_to_get_it(corpus, tmp_path, capsys):
     corpus.write("a.md", _brief(["http://127.0.0.1:9/x"]))
     assert main(_links(corpus, tmp_path, "--lychee", str(tmp_path / "no-lychee"))) == 2
     assert "pip install 'briefing[links]'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option, value", [("--interval", "-1"), ("--max-age", "soon"), ("--per-host", "0"), ("--interval", "nan")])
+def test_a_bad_setting_is_a_usage_mistake(corpus, tmp_path, capsys, option, value):
+    with pytest.raises(SystemExit) as exit:
+        main(["links", "--briefs", str(corpus.briefs), option, value])
+    assert exit.value.code == 2 and f"'{value}' is not" in capsys.readouterr().err
