@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..model import Problem, PublisherRecord, Source
+from .citations import IN_LINK_TEXT, REMOVED
 from .names import NameIndex, did_you_mean
 
 
@@ -44,10 +45,16 @@ def citation_problems(
             problems.append(Problem(path, line_of(index), "error", f"source {index + 1}: id '{source.id}' is also source {first[source.id] + 1}'s; ids must differ"))
     known = [str(number) for number in range(1, len(sources) + 1)] + list(first)
     for key, number, line in citations:
-        if not number:
+        if number == IN_LINK_TEXT:
+            problems.append(Problem(path, line, "error", f"citation '[{key}]' is inside a link's text: a citation is a link "
+                                    "of its own; put it after the link"))
+        elif number == REMOVED:
+            problems.append(Problem(path, line, "error", f"citation '[@{key}]' is inside HTML that the site removes "
+                                    "(such as <textarea> or <script>): put it in the text"))
+        elif not number:
             problems.append(Problem(path, line, "error", f"citation '[@{key}]': this brief has no source {key!r} "
                                     f"(sources are numbered 1 to {len(sources)}{', or named by id' if first else ''}){did_you_mean(key, known)}"))
-    cited = {number for _, number, _ in citations}
+    cited = {number for _, number, _ in citations if number > 0}
     if cited:
         for index, source in enumerate(sources):
             if index + 1 not in cited:
