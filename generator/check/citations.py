@@ -1,5 +1,6 @@
 """Inline citations in brief bodies: ``[@2]`` cites the brief's source 2, ``[@2, @4]`` two
-sources, ``[@tass-0602]`` the source whose ``id:`` is ``tass-0602``.
+sources, ``[@tass-0602]`` the source whose ``id:`` is ``tass-0602``. A number always means
+a position: an ``id:`` made only of digits is an error in ``check``.
 
 A Python-Markdown inline pattern that runs after code spans, links, images and inline
 HTML, so a citation is recognised only in text: in a code span, a link's address, an

@@ -36,12 +36,17 @@ def read_sources(
 def citation_problems(
     sources: tuple[Source, ...], citations: tuple[tuple[str, int, int], ...], line_of: Callable[[int], int], path: str
 ) -> list[Problem]:
-    """Citations of sources the brief does not have (errors), duplicate source ids (errors),
-    and, in a body that cites, sources it never cites (warnings)."""
+    """Citations of sources the brief does not have (errors), duplicate source ids and ids made
+    of digits, which would read as positions (errors), and, in a body that cites, sources it
+    never cites (warnings)."""
     problems = []
     first: dict[str, int] = {}
     for index, source in enumerate(sources):
-        if source.id is not None and first.setdefault(source.id, index) != index:
+        if source.id is not None and source.id.isdigit():
+            problems.append(Problem(path, line_of(index), "error", f"source {index + 1}: id '{source.id}' looks like a number, "
+                                    f"but [@{source.id}] always means source {int(source.id)} by position; "
+                                    "give an id with a letter in it"))
+        elif source.id is not None and first.setdefault(source.id, index) != index:
             problems.append(Problem(path, line_of(index), "error", f"source {index + 1}: id '{source.id}' is also source {first[source.id] + 1}'s; ids must differ"))
     known = [str(number) for number in range(1, len(sources) + 1)] + list(first)
     for key, number, line in citations:
