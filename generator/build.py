@@ -37,7 +37,7 @@ from .publish.cache import Plan, SiteCache, fingerprint
 from .publish.linked_copy import link_copy, move_over
 from .publish.lock import locked
 from .publish.manifest import Published, inspect, write_manifest
-from .publish.publish import NEW, Place, clean_stale, place_of, staging, swap_in
+from .publish.publish import NEW, Place, clean_stale, place_of, prune_empty_folders, staging, swap_in
 from .errors import BuildError
 from .model import Problem
 from .urls import brief_page, page_output
@@ -218,6 +218,7 @@ def _build_in(
     progress.stage("search index")
     index_for_search(site, cache, plan)
     progress.stage("publish")
+    prune_empty_folders(site)
     manifest = write_manifest(site, None if plan.full else published)
     try:
         cache.save(print_, hashes, checked.loaded, manifest, {page: w for page, w in warnings.items() if page}, plan)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import re
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -29,7 +30,8 @@ from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 
 from .. import __version__
-from .citations import PRIORITY, Citations, citation_keys
+from . import citations as citations_module
+from .citations import IN_LINK_TEXT, PRIORITY, REMOVED, Citations, citation_anchor, citation_keys
 from ..read.load import Document
 from ..model import Brief, Problem
 from .names import did_you_mean
@@ -133,7 +135,7 @@ class BodyConverter:
         # What the HTML depends on besides the text: a body converted under another key is converted again.
         self.key = hashlib.blake2b(repr((
             __version__, metadata.version("markdown"), metadata.version("nh3"), unsafe_html,
-            Path(__file__).read_bytes(), brief_url("x", "y"),
+            Path(__file__).read_bytes(), Path(citations_module.__file__).read_bytes(), brief_url("x", "y"),
         )).encode("utf-8"), digest_size=16).hexdigest()
         self.markdown = markdown.Markdown(
             extensions=[TableExtension(use_align_attribute=True), TocExtension(permalink=True)]
@@ -174,8 +176,14 @@ class BodyConverter:
         if not self.unsafe_html:
             html = self.cleaner.clean(html)
         links = _link_lines(text, self.links.found, first_line)
-        lines = _link_lines(text, list(enumerate(self.citations.written)), first_line)
-        return Body(html, links, tuple((key, number, lines[at][1]) for key, number, at in self.citations.found))
+        written = self.citations.written
+        lines = _link_lines(text, list(enumerate(written)), first_line)
+        citations = tuple(
+            (key, _rendered(number, occurrence, html),
+             _citation_line(text, written[at], first_line) if number == IN_LINK_TEXT else lines[at][1])
+            for key, number, at, occurrence in _occurrences(self.citations.found)
+        )
+        return Body(html, links, citations)
 
     def convert_document(self, document: Document) -> Body:
         """A brief file's body, reusing the conversion kept with the parsed file when it still holds."""
@@ -196,6 +204,27 @@ class BodyConverter:
         except BodyError as error:
             problems.append(Problem(document.path, 1, "error", f"body: {error}"))
             return None
+
+
+def _occurrences(found: list[tuple[str, int, int]]):
+    """Each citation with its occurrence among the rendered citations of its source (``cite-N-K``'s K)."""
+    counts: dict[int, int] = {}
+    for key, number, at in found:
+        counts[number] = counts.get(number, 0) + 1
+        yield key, number, at, counts[number]
+
+
+def _rendered(number: int, occurrence: int, html: str) -> int:
+    """The citation's source number if its anchor is in the published HTML, else :data:`REMOVED`."""
+    if number <= 0 or f'id="{citation_anchor(number, occurrence)}"' in html:
+        return number
+    return REMOVED
+
+
+def _citation_line(text: str, written: str, first_line: int) -> int:
+    """The line of the first ``written`` inside a link's text: link texts are converted before the text around them."""
+    match = re.search(r"\[[^\]\n]*" + re.escape(written), text)
+    return first_line + text.count("\n", 0, match.start() if match else text.find(written))
 
 
 def _link_lines(text: str, found: list[tuple[str, str]], first_line: int) -> tuple[tuple[str, int], ...]:

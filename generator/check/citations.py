@@ -1,9 +1,13 @@
 """Inline citations in brief bodies: ``[@2]`` cites the brief's source 2, ``[@2, @4]`` two
-sources, ``[@tass-0602]`` the source whose ``id:`` is ``tass-0602``.
+sources, ``[@tass-0602]`` the source whose ``id:`` is ``tass-0602``. A number always means
+a position: an ``id:`` made only of digits is an error in ``check``.
 
-A Python-Markdown inline pattern, so code spans and fenced code keep them as
-written. Each becomes a superscript link to ``#source-N`` with the anchor
-``cite-N-K`` (the K-th citation of source N) that the source links back to.
+A Python-Markdown inline pattern that runs after code spans, links, images and inline
+HTML, so a citation is recognised only in text: in a code span, a link's address, an
+image's alt text or an HTML tag it stays as written. Each becomes a superscript link to
+``#source-N`` with the anchor ``cite-N-K`` (the K-th citation of source N) that the source
+links back to. One inside a link's text would nest a link in a link: it is recorded as
+:data:`IN_LINK_TEXT` (an error in ``check``) and left as text.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ import markdown
 from markdown.inlinepatterns import InlineProcessor
 
 CITATION_PATTERN = r"\[(@[^\s\[\],@]+(?:\s*,\s*@[^\s\[\],@]+)*)\]"
-PRIORITY = 175  # before links and references (160, 170), after code spans and escapes (190, 180)
+PRIORITY = 85  # after code spans, escapes, links, images, autolinks and inline HTML (190 to 90), before emphasis
+IN_LINK_TEXT = -1  # the "source number" of a citation written inside a link's text
+REMOVED = -2  # the "source number" of a citation the sanitizer removed with the HTML around it
 
 
 def source_anchor(number: int) -> str:
@@ -43,7 +49,7 @@ class Citations(InlineProcessor):
     def __init__(self, md: markdown.Markdown):
         super().__init__(CITATION_PATTERN, md)
         self.keys: dict[str, int] | None = None  # None: citations stay text (a page that is not a brief)
-        self.found: list[tuple[str, int, int]] = []  # (key, source number or 0 if unknown, index in written)
+        self.found: list[tuple[str, int, int]] = []  # (key, source number, 0 if unknown or < 0, index in written)
         self.written: list[str] = []  # each citation as written, in order
         self.counts: dict[int, int] = {}
 
@@ -52,6 +58,10 @@ class Citations(InlineProcessor):
 
     def handleMatch(self, match, data):
         if self.keys is None:
+            return None, None, None
+        if "a" in self.md.treeprocessors["inline"].ancestors:
+            self.found.append((match.group(1), IN_LINK_TEXT, len(self.written)))
+            self.written.append(match.group(0))
             return None, None, None
         sup = etree.Element("sup", {"class": "citation"})
         sup.text = "["

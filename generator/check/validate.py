@@ -15,6 +15,7 @@ from .body import BodyConverter, BodyError, missing_links
 from ..read.load import Document, RawCorpus
 from ..model import Actor, Brief, Corpus, Problem, PublisherRecord, Round, Topic
 from .names import NameIndex
+from .limits import limit_problems
 from .placeholders import placeholder_problems
 from .positions import read_positions
 from .registries import Entry, Report, read_registry
@@ -125,6 +126,9 @@ def _read_brief(
 ) -> Brief | None:
     path = document.path
     slug = Path(path).stem
+    if over_limits := limit_problems(document):
+        report.problems.extend(over_limits)
+        return None
     first_new = len(report.problems)
     values, problems = schema.read_record(document.data, schema.BRIEF, path)
     report.problems.extend(problems)

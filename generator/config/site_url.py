@@ -52,10 +52,38 @@ def read_site_url(chain: list) -> str | None:
         value = text(path, node, "site_url")
     if not value:
         return None
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c in value for c in UNSAFE):
-        raise SiteConfigError(path, line(node), f"site_url '{value}' must be an absolute http(s) URL")
+    problem = address_problem(value)
+    if problem:
+        raise SiteConfigError(path, line(node), f"site_url '{value}' {problem}")
     return value if value.endswith("/") else value + "/"
+
+
+def address_problem(value: str) -> str | None:
+    """Why ``value`` cannot be the site's address, or None. Every absolute link is the address
+    followed by a page's path, so a query or fragment would swallow the path, and credentials
+    would be published on every page.
+
+    >>> [address_problem(v) for v in ("https://e.org/sub", "https://e.org/#top", "https://u:p@e.org/")]
+    [None, 'must have no fragment (#…)', 'must have no user name or password (…@)']
+    """
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c in value for c in UNSAFE):
+        return "must be an absolute http(s) URL"
+    if "@" in parts.netloc:
+        return "must have no user name or password (…@)"
+    if not parts.hostname:
+        return "must name a host"
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0 or parts.netloc.endswith(":"):
+        return "must have a port from 1 to 65535, if any"
+    if "?" in value:
+        return "must have no query (?…)"
+    if "#" in value:
+        return "must have no fragment (#…)"
+    return None
 
 
 @dataclass(frozen=True)

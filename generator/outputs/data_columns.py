@@ -3,7 +3,8 @@ Schemas and the data dictionary on the ``/data/`` page are all made from these t
 
 A column has a name, a JSON Schema fragment (its type), a meaning, and how to read its
 value from a record. Dates are ``YYYY-MM-DD`` text; absent values are ``null`` in JSON
-and empty in CSV; lists of ids are joined with ``;`` in CSV.
+and empty in CSV; lists of ids are joined with ``;`` in CSV. In CSV, free text that starts
+the way a spreadsheet formula does gets a leading ``'``; JSON keeps the exact text.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ DATE = {"type": "string", "format": "date"}
 OPTIONAL_DATE = {"type": ["string", "null"], "format": "date"}
 IDS = {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}}
 INTEGER = {"type": "integer"}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list for CSV injection
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,14 @@ class Column:
         if main == "list" and self.schema["items"].get("type") == "string":
             main = "list of text"
         return main + (" or empty" if "null" in kinds else "")
+
+    @property
+    def csv_meaning(self) -> str:
+        """The meaning as a CSV file's data dictionary shows it: free text says it may gain a ``'``."""
+        kinds = self.schema["type"] if isinstance(self.schema["type"], list) else [self.schema["type"]]
+        if "string" not in kinds or "format" in self.schema or "enum" in self.schema:
+            return self.meaning
+        return self.meaning + " A ' is put before text that begins with =, +, -, @, a tab or a carriage return."
 
 
 def _day(value) -> str | None:

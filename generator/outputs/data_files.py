@@ -68,10 +68,12 @@ def _records(items, table: tuple[Column, ...], context: _Context) -> list[dict]:
 
 
 def csv_cell(value: Any) -> str:
-    """A JSON value as its CSV cell: null is empty, a list of ids is joined with ';'."""
+    """A JSON value as its CSV cell: null is empty, a list of ids is joined with ';', and text a
+    spreadsheet would run as a formula gets a leading ``'`` (OWASP's advice on CSV injection)."""
     if value is None:
         return ""
-    return ";".join(value) if isinstance(value, list) else str(value)
+    cell = ";".join(value) if isinstance(value, list) else str(value)
+    return "'" + cell if cell.startswith(columns.FORMULA_STARTS) else cell
 
 
 def _csv(records: list[dict], table: tuple[Column, ...]) -> bytes:

@@ -2,10 +2,12 @@
 "Positions" sections of actor and topic pages, and the round packs.
 
 A history is oldest first: by the brief's date, then its slug, then the position's
-place in the brief. An actor's *latest* stance on a topic is the last of its history.
-It *moved* when an earlier position of that history has another stance: the cell then
-shows the last such stance (``previous``) and the date of the first position of the
-current stance after it (``changed``).
+place in the brief. A position from a retracted brief stays in the history, flagged
+(:attr:`Stated.retracted`, which the pages strike through), but is never current: an
+actor's *latest* stance on a topic is the last of its history that is not retracted.
+It *moved* when an earlier such position has another stance: the cell then shows the
+last such stance (``previous``) and the date of the first position of the current
+stance after it (``changed``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ class Stated:
     def date(self) -> datetime.date:
         return self.brief.date
 
+    @property
+    def retracted(self) -> bool:
+        """The brief that records it is retracted: shown struck through, never as current."""
+        return self.brief.status == "retracted"
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -46,12 +53,14 @@ class Positions:
             for position in brief.positions:
                 history[(position.actor, position.topic)].append(Stated(brief, position))
         self.history = {key: tuple(entries) for key, entries in history.items()}
+        self.standing = {key: tuple(e for e in entries if not e.retracted) for key, entries in self.history.items()}
         # Rows in the actors page's order (people by family name); columns by name.
-        self.actors = sorted({actor for actor, _ in self.history}, key=lambda id: (corpus.actors[id].sort_key, id))
-        self.topics = sorted({topic for _, topic in self.history}, key=lambda id: (corpus.topics[id].name.casefold(), id))
+        standing = [key for key, entries in self.standing.items() if entries]
+        self.actors = sorted({actor for actor, _ in standing}, key=lambda id: (corpus.actors[id].sort_key, id))
+        self.topics = sorted({topic for _, topic in standing}, key=lambda id: (corpus.topics[id].name.casefold(), id))
 
     def cell(self, actor: str, topic: str) -> Cell | None:
-        entries = self.history.get((actor, topic))
+        entries = self.standing.get((actor, topic))
         if not entries:
             return None
         latest = entries[-1]
@@ -69,10 +78,10 @@ class Positions:
         return self._merged(key for key in self.history if key[1] == topic)
 
     def as_of(self, actor: str, day: datetime.date) -> list[Stated]:
-        """``actor``'s latest position on each topic recorded before ``day``, by topic name."""
+        """``actor``'s latest position on each topic recorded before ``day`` and not retracted, by topic name."""
         latest = []
         for topic in self.topics:
-            before = [entry for entry in self.history.get((actor, topic), ()) if entry.date < day]
+            before = [entry for entry in self.standing.get((actor, topic), ()) if entry.date < day]
             if before:
                 latest.append(before[-1])
         return latest
@@ -82,10 +91,10 @@ class Positions:
         return [entry for entry in self.of_actor(actor) if start <= entry.date <= end]
 
     def previous(self, entry: Stated) -> Stated | None:
-        """The position recorded just before ``entry`` for the same actor and topic."""
+        """The position not retracted recorded just before ``entry`` for the same actor and topic."""
         entries = self.history[(entry.position.actor, entry.position.topic)]
-        index = entries.index(entry)
-        return entries[index - 1] if index else None
+        earlier = [e for e in entries[: entries.index(entry)] if not e.retracted]
+        return earlier[-1] if earlier else None
 
     def _merged(self, keys) -> list[Stated]:
         order = {brief.slug: index for index, brief in enumerate(self._briefs())}

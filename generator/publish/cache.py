@@ -14,7 +14,9 @@ The state is saved before the new site is swapped in. A build reuses it only
 if the fingerprint (versions, templates, the site's configuration with its
 parents, theme overrides and hooks, ``--drafts``) is unchanged and ``--out``
 holds exactly the site the state names; otherwise it builds in full. A cache
-that cannot be read or does not hang together is dropped with a notice.
+that cannot be read or does not hang together is dropped with a notice; one with
+the wrong kind of thing in it (a file where a folder belongs, a folder or a link
+where a file does) is also deleted, under the build's lock, before the build writes it anew.
 """
 
 from __future__ import annotations
@@ -31,14 +33,19 @@ from .. import __version__
 from . import parsed_cache
 from ..config.options import Options
 from ..pages.index import SiteIndex
+from ..outputs.search import MANIFEST as SEARCH_MANIFEST, PAGES_DIR
 from ..read.load import RawCorpus
 from .manifest import Manifest, Published, scan
-from .publish import place_of
+from .publish import place_of, remove_path
 from ..urls import body_pages
 
 STATE_FILE = "state.json"
 PARSED_DIR = "parsed"
 FORMAT = 2
+PROJECT_DIR = "project"
+# What the cache holds, by name, and of which kind; anything else of these names is damage.
+LAYOUT = {STATE_FILE: "file", f"{STATE_FILE}.tmp": "file", PARSED_DIR: "folder", PROJECT_DIR: "folder",
+          PAGES_DIR: "folder", SEARCH_MANIFEST: "file"}
 _STATE_TYPES = {"format": int, "fingerprint": str, "manifest": str, "site": dict, "pages": dict,
                 "registries": str, "project": dict, "warnings": dict}
 
@@ -73,7 +80,7 @@ class SiteCache:
     def __init__(self, out_dir: Path):
         out = place_of(out_dir).out
         self.root = out.parent / f".{out.name}.briefing-cache"
-        self.project = self.root / "project"
+        self.project = self.root / PROJECT_DIR
         self.state: dict = {}
         self._shards: dict[str, set[str]] = {}  # parsed-file shards as read, and the paths in each
         self._dropped = False
@@ -91,6 +98,9 @@ class SiteCache:
         if self._loaded:
             return
         self._loaded = True
+        damage = self.damage()
+        if damage:
+            return self._drop(damage)
         try:
             text = (self.root / STATE_FILE).read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -105,6 +115,25 @@ class SiteCache:
             return self._drop(f"{STATE_FILE} is not a state this version writes")
         if state["format"] == FORMAT and not self._dropped:
             self.state = state
+
+    def damage(self) -> str | None:
+        """What in the cache is the wrong kind of thing, or None if every part is of its kind."""
+        if not os.path.lexists(self.root):
+            return None
+        try:
+            if not _is_kind(self.root, "folder"):
+                return f"{self.root.name} is not a folder"
+            for name, kind in LAYOUT.items():
+                if os.path.lexists(self.root / name) and not _is_kind(self.root / name, kind):
+                    return f"{name} is not a {kind}"
+            if (self.root / PARSED_DIR).is_dir():
+                with os.scandir(self.root / PARSED_DIR) as entries:
+                    for entry in entries:
+                        if not entry.is_file(follow_symlinks=False):
+                            return f"{PARSED_DIR}/{entry.name} is not a file"
+        except OSError as error:
+            return f"cannot read it: {error.strerror}"
+        return None
 
     def parsed(self) -> dict:
         """The brief files as the last build parsed them (see ``load_corpus``); one shard
@@ -190,8 +219,12 @@ class SiteCache:
         return {page: list(w) for page, w in self.state["warnings"].items() if page not in rebuilt | removed}
 
     def invalidate(self) -> None:
-        """Forget the state: the project folder may now be ahead of ``--out``."""
-        (self.root / STATE_FILE).unlink(missing_ok=True)
+        """Forget the state: the project folder may now be ahead of ``--out``. A damaged cache
+        goes whole (it is disposable), so that this build can write it anew."""
+        if self.damage():
+            remove_path(self.root)
+        else:
+            (self.root / STATE_FILE).unlink(missing_ok=True)
 
     def _project_now(self, plan: Plan) -> dict:
         """The project's file stats after ``write_project``: only the pages written changed."""
@@ -220,6 +253,10 @@ class SiteCache:
             "warnings": warnings,
         }
         _write_atomic(self.root / STATE_FILE, json.dumps(state, separators=(",", ":")))
+
+
+def _is_kind(path: Path, kind: str) -> bool:
+    return not path.is_symlink() and (path.is_dir() if kind == "folder" else path.is_file())
 
 
 def _write_atomic(path: Path, text: str) -> None:

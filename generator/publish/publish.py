@@ -91,11 +91,20 @@ def signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _remove(path: Path) -> None:
+def remove_path(path: Path) -> None:
+    """Remove a file, a link (not what it points to) or a folder with all it holds."""
     if path.is_symlink() or not path.is_dir():
         path.unlink(missing_ok=True)
     else:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def prune_empty_folders(site: Path) -> None:
+    """Remove the staged site's empty folders (a removed page's, a removed feed's): the staged
+    site is the build's own, and a folder with no file is no part of a site."""
+    for folder, subfolders, files in os.walk(site, topdown=False):
+        if not files and folder != str(site) and not os.listdir(folder):
+            os.rmdir(folder)
 
 
 def _recover(stage: Path, place: Place) -> None:
@@ -126,7 +135,7 @@ def clean_stale(place: Place) -> None:
             _recover(path, place)
             with contextlib.suppress(OSError):
                 _keep_spare(path, place)
-        _remove(path)
+        remove_path(path)
 
 
 @contextlib.contextmanager
