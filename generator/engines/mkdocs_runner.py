@@ -33,6 +33,7 @@ from ..urls import page_output
 # Below this many pages a second process costs more than it saves.
 PARALLEL_FROM_PAGES = 100
 WHOLE_SITE = False  # builds only the pages asked for (see generator.engines)
+HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 
 
 def source_path(page: str) -> str:
@@ -41,8 +42,8 @@ def source_path(page: str) -> str:
 
 
 def settings() -> dict:
-    """MkDocs needs no keys in the generated configuration beyond the common ones."""
-    return {}
+    """The hooks that hand MkDocs each page with its raw HTML set aside (see :mod:`.raw_html`)."""
+    return {"hooks": [str(HOOKS)]}
 
 
 @contextlib.contextmanager
