@@ -41,9 +41,10 @@ def source_path(page: str) -> str:
     return page
 
 
-def settings() -> dict:
-    """The hooks that hand MkDocs each page with its raw HTML set aside (see :mod:`.raw_html`)."""
-    return {"hooks": [str(HOOKS)]}
+def settings(site_overrides: dict | None = None) -> dict:
+    """The hooks that hand MkDocs each page with its raw HTML set aside (see :mod:`.raw_html`),
+    before the site's own hooks, which so see the finished HTML."""
+    return {"hooks": [str(HOOKS), *(site_overrides or {}).get("hooks", [])]}
 
 
 @contextlib.contextmanager
