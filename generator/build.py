@@ -205,20 +205,20 @@ def _build_in(
         progress.stage("pages", total=len(plan.changed))
         for page, message in engine.build_pages(config_path, fresh, epoch, plan.changed, plan.full, options.jobs):
             warnings.setdefault(named.get(page, page), []).append(message)
+        if not plan.full:
+            assert published is not None
+            link_copy(published, site, {page_output(page) for page in plan.removed}, place.spare)
+            move_over(fresh, site)
+        shown = _shown(warnings, {brief_page(brief.slug): brief.path for brief in checked.index.newest_first})
+        if options.strict and shown:
+            raise StrictFailure(shown)
+        write_build_stamp(site, epoch)
+        warn_without_site_url(options.config_file, address.site_url)
+        write_feeds(site, checked.index, address, options.feed_entries)
+        write_data_files(site, downloads)
+        write_published_schemas(site)
         progress.stage("search index")
         search.result()
-    if not plan.full:
-        assert published is not None
-        link_copy(published, site, {page_output(page) for page in plan.removed}, place.spare)
-        move_over(fresh, site)
-    shown = _shown(warnings, {brief_page(brief.slug): brief.path for brief in checked.index.newest_first})
-    if options.strict and shown:
-        raise StrictFailure(shown)
-    write_build_stamp(site, epoch)
-    warn_without_site_url(options.config_file, address.site_url)
-    write_feeds(site, checked.index, address, options.feed_entries)
-    write_data_files(site, downloads)
-    write_published_schemas(site)
     place_bundle(site)
     progress.stage("publish")
     manifest = write_manifest(site, None if plan.full else published)
