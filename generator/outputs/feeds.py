@@ -5,7 +5,7 @@ Written whole on every build into the staged site, like the build stamp: a
 feed depends on other briefs, and writing a few hundred small files costs
 less than tracking which changed. Feeds are written one at a time, and an
 entry is bounded whatever the brief: its summary, an excerpt of the body
-(:data:`EXCERPT_CHARACTERS` of its text) with a link to the whole brief, and at
+(:data:`EXCERPT_CHARACTERS` of its text; the entry's link leads to the rest), and at
 most :data:`MOST_LISTED` categories of each kind and related links, since a
 brief stands in the feed of every actor it names. Nothing depends on the clock: a feed's
 ``updated`` is its newest entry's, and an entry's ``updated`` is the latest of
@@ -78,8 +78,8 @@ def excerpt(body_html: str, characters: int = EXCERPT_CHARACTERS) -> str:
     return text if len(read) == len(body_html) else f"{text} …"
 
 
-def _content(brief: Brief, link: str) -> str:
-    """A retraction notice first, an excerpt of the body, the corrections, and a link to the brief."""
+def _content(brief: Brief) -> str:
+    """A retraction notice first, an excerpt of the body, the corrections (the entry links the brief)."""
     parts = []
     if brief.status == "retracted":
         parts.append("<p><strong>Retracted.</strong> This brief proved wrong; it stays online so that links to it still explain what changed.</p>")
@@ -87,7 +87,6 @@ def _content(brief: Brief, link: str) -> str:
     if brief.corrections:
         items = "".join(f"<li>{c.date.isoformat()}: {escape(c.note)}</li>" for c in brief.corrections[-MOST_LISTED:])
         parts.append(f"<h2>Corrections</h2><ul>{items}</ul>")
-    parts.append(f'<p><a href="{escape(link)}">Read the whole brief</a></p>')
     return "\n".join(parts)
 
 
@@ -111,7 +110,7 @@ def _entry(out: _Writer, brief: Brief, index: SiteIndex, address: SiteAddress, f
     for scheme, term, label in categories:
         out.element("category", term=term, scheme=address.link(scheme, feed), label=label)
     out.element("summary", brief.summary, type="text")
-    out.element("content", _content(brief, link), type="html", xml_base=link)
+    out.element("content", _content(brief), type="html", xml_base=link)
     out.xml.endElement("entry")
 
 
