@@ -61,16 +61,56 @@ write_project(Path(sys.argv[3]), pages, Plan(full=True, changed=sorted(pages)), 
 """
 
 
-def run(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
-    """Run to completion; return (seconds, peak MiB)."""
+def tree_mib(root: int) -> float:
+    """Resident memory of process ``root`` and all its descendants, in MiB (from /proc)."""
+    children: dict[int, list[int]] = {}
+    resident: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        resident[int(entry)] = int(fields[21])  # pages
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += resident.get(pid, 0)
+        todo += children.get(pid, [])
+    return total * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def run(command: list[str], cwd: Path | None = None, tree: dict | None = None) -> tuple[float, float]:
+    """Run to completion; return (seconds, peak MiB of the largest process). With ``tree``,
+    the whole process tree is sampled every 50 ms and its peak stored as ``tree["mb"]``."""
     env = dict(os.environ, PYTHONPATH=str(PROJECT), NO_MKDOCS_2_WARNING="1")
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    peak = 0.0
+    while True:
+        pid, status, usage = os.wait4(process.pid, 0 if tree is None else os.WNOHANG)
+        if pid:
+            break
+        peak = max(peak, tree_mib(process.pid))
+        time.sleep(0.05)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if tree is not None:
+        tree["mb"] = peak
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()[-2000:]}")
     return seconds, usage.ru_maxrss / 1024
+
+
+def stage_profile(build: list[str]) -> list[tuple[str, float]]:
+    """``briefing build --verbose`` once: each stage's seconds, largest first."""
+    env = dict(os.environ, PYTHONPATH=str(PROJECT), NO_MKDOCS_2_WARNING="1")
+    out = subprocess.run([*build, "--verbose"], env=env, capture_output=True, text=True, check=True)
+    stages = [line.rsplit(": ", 1) for line in (out.stdout + out.stderr).splitlines() if line.endswith(" s") and ": " in line]
+    times = [(name, float(value[:-2])) for name, value in stages if name != "total" and value[:-2].replace(".", "").isdigit()]
+    return sorted(times, key=lambda stage: -stage[1])
 
 
 def bytes_per_page(site: Path) -> float:
@@ -117,7 +157,9 @@ def measure(size: int, work: Path, repeat: int, engines: list[str], builds_only:
             figures["stage"], figures["stage_mb"] = run(stage)
             figures["floor"], figures["floor_mb"] = run([python, "-m", "mkdocs", "build", "-q"], cwd=floor)
         for engine, build in builds.items():
-            figures[f"{engine}_full"], figures[f"{engine}_full_mb"] = run(build)
+            tree: dict = {}
+            figures[f"{engine}_full"], figures[f"{engine}_full_mb"] = run(build, tree=tree)
+            figures[f"{engine}_full_tree_mb"] = tree["mb"]
         edited = sorted(briefs.rglob("*.md"))[(size // 2 + number) % size]
         edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more sentence, added by the benchmark.\n", encoding="utf-8")
         for engine, build in builds.items():
@@ -134,11 +176,15 @@ def measure(size: int, work: Path, repeat: int, engines: list[str], builds_only:
     out = outs["mkdocs"]
     for key in ("full", "full_mb", "edit", "edit_mb", "pages"):
         row[key] = row[f"mkdocs_{key}"]
+    row["full_tree_mb"] = row["mkdocs_full_tree_mb"]
     row["full_over_floor"] = [full / floor_time for full, floor_time in zip(rounds["mkdocs_full"], rounds["floor"])]
     row["bytes"], row["floor_bytes"] = bytes_per_page(out), bytes_per_page(floor / "site")
     row.update(measure_search(out))
     row["lunr_index_bytes"] = (floor / "site" / "search" / "search_index.json").stat().st_size
     row.update(largest_pages(out))
+    for path in (out, out.with_name(f".{out.name}.briefing-cache")):
+        shutil.rmtree(path, ignore_errors=True)
+    row["profile"] = stage_profile(builds["mkdocs"])  # a full build again, with --verbose
     return row
 
 

@@ -30,15 +30,15 @@ def machine(engines: list[str]) -> str:
 
 def table(rows: list[dict]) -> str:
     lines = [
-        "| briefs | pages | generator stage | per brief | full build | plain MkDocs floor | full ÷ floor | one-brief edit | edit ÷ full | peak memory (full) | bytes/page (floor) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| briefs | pages | generator stage | per brief | full build | plain MkDocs floor | full ÷ floor | one-brief edit | edit ÷ full | peak memory (full) | whole process tree (full) | bytes/page (floor) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
             f"| {r['size']:,} | {r['pages']:,} | {r['stage']:.1f} s | {1000 * r['stage'] / r['size']:.2f} ms | "
             f"{r['full']:.1f} s | {r['floor']:.1f} s | {r['full'] / r['floor']:.2f} "
             f"({min(r['full_over_floor']):.2f}–{max(r['full_over_floor']):.2f}) | {r['edit']:.1f} s | "
-            f"{r['edit'] / r['full']:.3f} | {r['full_mb']:.0f} MiB | {r['bytes']:,.0f} ({r['floor_bytes']:,.0f}) |"
+            f"{r['edit'] / r['full']:.3f} | {r['full_mb']:.0f} MiB | {r.get('full_tree_mb', 0):.0f} MiB | {r['bytes']:,.0f} ({r['floor_bytes']:,.0f}) |"
         )
     return "\n".join(lines)
 
@@ -75,6 +75,12 @@ ENGINES_TEXT = (
 )
 
 
+def profile_line(stages: list) -> str:
+    """The top stages of a build and their share of the stages' total."""
+    total = sum(seconds for _, seconds in stages) or 1
+    return ", ".join(f"{name} {seconds:.1f} s ({seconds / total:.0%})" for name, seconds in stages[:4])
+
+
 def report(rows: list[dict], engines: list[str], repeat: int, builds_only: bool) -> str:
     text = (
         "# Benchmarks\n\n"
@@ -88,6 +94,8 @@ def report(rows: list[dict], engines: list[str], repeat: int, builds_only: bool)
         return text
     by_size = {r["size"]: r for r in rows}
     notes = [f"- Search at {r['size']:,} briefs: {search_line(r)}" for r in rows]
+    notes += [f"- Profile at {r['size']:,} briefs (`briefing build --verbose`, full): {profile_line(r['profile'])}"
+              for r in rows if r.get("profile")]
     if 5000 in by_size and 10000 in by_size:
         notes.append(f"- 10,000 ÷ 5,000 briefs, full build: {by_size[10000]['full'] / by_size[5000]['full']:.2f}")
     return (
@@ -97,7 +105,10 @@ def report(rows: list[dict], engines: list[str], repeat: int, builds_only: bool)
         "`briefing build` into an empty folder. The *floor* is `mkdocs build` of the same brief bodies as "
         "plain pages with a one-entry nav. The *one-brief edit* is `briefing build` again after adding a "
         "sentence to one brief (incremental). *full ÷ floor* gives the ratio of the medians and, in brackets, "
-        "the range of the per-round ratios. Peak memory is that of the largest single process.\n\n"
+        "the range of the per-round ratios. Peak memory is that of the largest single process; *whole process "
+        "tree* is the peak of the summed resident memory of the build and all its children (MkDocs workers, "
+        "Pagefind), sampled every 50 ms. *search index* in the profile is the wait for Pagefind after the "
+        "pages, since it runs beside them.\n\n"
         + table(rows)
         + "\n\nThe heaviest page of each MkDocs site: the largest HTML file, and, loaded cold in headless Chromium "
         "over loopback, the largest DOM and the slowest time to the `load` event among the ten pages with "

@@ -3,8 +3,9 @@
 The next site is assembled complete in a staging folder beside ``--out``: for
 a full build MkDocs writes all of it; for an incremental one (see
 :mod:`generator.publish.cache`) MkDocs writes the changed pages, which replace their
-names in a hard-linked copy of the published site. Then the search index is
-added, the manifest written, the cache saved, and the site swapped in at once
+names in a hard-linked copy of the published site. The search index is made
+beside the engine, from the generator's pages, and moved in; then the
+manifest is written, the cache saved, and the site swapped in at once
 (:mod:`generator.publish.publish`). ``--out`` changes only in that last step.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +33,8 @@ from .outputs.build_stamp import write_build_stamp
 from .outputs.data_files import data_files, write_data_files
 from .outputs.feeds import write_feeds
 from .outputs.schemas import write_published_schemas
-from .outputs.search import index_site
+from .outputs.search import bundle_beside, index_pages, place_bundle
+from .outputs.search_records import recorded
 from .outputs.site_files import warn_without_site_url
 from .publish.cache import Plan, SiteCache, fingerprint
 from .publish.linked_copy import link_copy, move_over
@@ -85,7 +88,7 @@ def generated_config(options: Options, site: SiteConfig | None = None) -> str:
         "nav": [{title: engine.source_path(path)} for title, path in NAV],
         **site.overrides,
         "theme": {"custom_dir": THEME_OVERRIDES},
-        **engine.settings(),
+        **engine.settings(site.overrides),
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
@@ -135,14 +138,11 @@ def refuse_inputs(place: Place, options: Options) -> None:
                 raise BuildError(f"refusing to build into {options.out_dir}: it contains {input_path}")
 
 
-def index_for_search(site: Path, cache: SiteCache, plan: Plan) -> None:
-    """THE place for the search index: ``site`` is the complete next site, in staging.
-
-    Read it and add files; the manifest is written after this. Files there may
-    be hard links to the published site: never write into one in place, write
-    a new file and ``os.replace`` it over the old name (or unlink it first).
-    """
-    index_site(site, cache.root, None if plan.full else {page_output(page) for page in plan.changed})
+def index_for_search(beside: ThreadPoolExecutor, site: Path, cache: SiteCache, pages: dict[str, str], plan: Plan, config_path: Path) -> Future:
+    """THE place for the search index, started beside the engine: records from the generator's
+    pages, indexed by Pagefind into a bundle beside ``site`` (the complete next site, in staging),
+    which :func:`~.outputs.search.place_bundle` moves in once the engine is done."""
+    return beside.submit(index_pages, cache.root, config_path, pages, plan.changed, plan.removed, plan.full, bundle_beside(site))
 
 
 def _shown(warnings: dict[str | None, list[str]], sources: dict[str, str]) -> list[Problem]:
@@ -182,7 +182,7 @@ def _build_in(
     print_ = fingerprint(options, config_text, site_config.inputs)
     engine = runner(options.engine)
     cache.load()
-    reusable = cache.reusable(print_, published, config_text) and not engine.WHOLE_SITE
+    reusable = cache.reusable(print_, published, config_text) and not engine.WHOLE_SITE and recorded(cache.root) is not None
     unchanged = cache.unchanged_pages(checked.index, checked.loaded) if reusable else set()
     progress.stage("render")
     newest = max((brief.last_changed for brief in checked.index.newest_first), default=datetime.date(1970, 1, 1))
@@ -200,23 +200,26 @@ def _build_in(
     warnings: dict = cache.page_warnings(plan)
     named = {engine.source_path(page): page for page in hashes}
     epoch = build_date(checked.index)
-    progress.stage("pages", total=len(plan.changed))
-    for page, message in engine.build_pages(config_path, fresh, epoch, plan.changed, plan.full, options.jobs):
-        warnings.setdefault(named.get(page, page), []).append(message)
-    if not plan.full:
-        assert published is not None
-        link_copy(published, site, {page_output(page) for page in plan.removed}, place.spare)
-        move_over(fresh, site)
-    shown = _shown(warnings, {brief_page(brief.slug): brief.path for brief in checked.index.newest_first})
-    if options.strict and shown:
-        raise StrictFailure(shown)
-    write_build_stamp(site, epoch)
-    warn_without_site_url(options.config_file, address.site_url)
-    write_feeds(site, checked.index, address, options.feed_entries)
-    write_data_files(site, downloads)
-    write_published_schemas(site)
-    progress.stage("search index")
-    index_for_search(site, cache, plan)
+    with ThreadPoolExecutor(1) as beside:
+        search = index_for_search(beside, site, cache, pages, plan, config_path)
+        progress.stage("pages", total=len(plan.changed))
+        for page, message in engine.build_pages(config_path, fresh, epoch, plan.changed, plan.full, options.jobs):
+            warnings.setdefault(named.get(page, page), []).append(message)
+        if not plan.full:
+            assert published is not None
+            link_copy(published, site, {page_output(page) for page in plan.removed}, place.spare)
+            move_over(fresh, site)
+        shown = _shown(warnings, {brief_page(brief.slug): brief.path for brief in checked.index.newest_first})
+        if options.strict and shown:
+            raise StrictFailure(shown)
+        write_build_stamp(site, epoch)
+        warn_without_site_url(options.config_file, address.site_url)
+        write_feeds(site, checked.index, address, options.feed_entries)
+        write_data_files(site, downloads)
+        write_published_schemas(site)
+        progress.stage("search index")
+        search.result()
+    place_bundle(site)
     progress.stage("publish")
     prune_empty_folders(site)
     manifest = write_manifest(site, None if plan.full else published)

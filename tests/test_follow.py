@@ -287,3 +287,46 @@ def test_a_correction_built_incrementally_gives_the_clean_build_bytes(corpus, tm
     clean = corpus.build(out_dir=tmp_path / "clean" / "site", feed_entries=FEED_ENTRIES)
     assert tree_digest(incremental) == tree_digest(clean)
     assert (incremental / "data" / "index.html").read_bytes() == (clean / "data" / "index.html").read_bytes()
+
+
+def test_an_entry_carries_a_bounded_excerpt_of_a_long_body(corpus):
+    """The README's bound: the body's first 1,000 characters of text, cut at a word; the entry links the rest."""
+    words = [f"word{n}" for n in range(3000)]
+    corpus.write("long.md", brief_text(title="Long", body="\n\n".join(" ".join(words[k:k + 100]) for k in range(0, 3000, 100))))
+    entry = feedparser.parse((corpus.build() / "feed.xml").read_bytes()).entries[0]
+    html = entry.content[0].value
+    text = " ".join(" ".join(parse_text(html)).split())
+    expected = " ".join(words)[:1000].rsplit(" ", 1)[0]
+    assert text.startswith(expected + " …") and "word2999" not in html
+    assert entry.link == "https://briefs.example.org/briefs/long/"
+
+
+def test_a_long_body_naming_many_actors_gives_feeds_linear_in_the_input(corpus):
+    """A brief stands in the feed of every actor it names: each feed stays small, whatever the body."""
+    count = 120
+    people = "".join(f"- id: person-{n}\n  name: Person {n}\n  type: person\n" for n in range(count))
+    corpus.registry("actors", corpus.briefs.joinpath("actors.yml").read_text(encoding="utf-8") + people)
+    body = "\n\n".join(f"Paragraph {n} " + "text " * 200 for n in range(200))  # about 200 KB
+    corpus.write("big.md", brief_text(actors="[" + ", ".join(f"person-{n}" for n in range(count)) + "]", body=body))
+    site = corpus.build()
+    feeds = [site / "feed.xml", *sorted((site / "actors").glob("*/feed.xml"))]
+    assert len(feeds) == count + 4 + 1  # and the four actors of the shared registry
+    assert max(path.stat().st_size for path in feeds) < 15_000 < len(body) // 10
+    entry = feedparser.parse((site / "actors" / "person-0" / "feed.xml").read_bytes()).entries[0]
+    assert len([tag for tag in entry.tags if tag.scheme.endswith("/actors/")]) == 25
+
+
+def parse_text(html: str) -> list[str]:
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.parts: list[str] = []
+
+        def handle_data(self, data):
+            self.parts.append(data)
+
+    reader = Text()
+    reader.feed(html)
+    return reader.parts

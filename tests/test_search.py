@@ -108,6 +108,20 @@ def test_failed_index_leaves_the_published_site_untouched(tmp_path, monkeypatch)
     assert tree_digest(site) == before
 
 
+def test_the_index_made_beside_the_engine_equals_an_index_of_the_built_pages(sample_site, tmp_path):
+    """The records come from the generator's pages, not the built HTML: indexing the built
+    pages' <article>s instead (as the benchmark does) gives the same bundle, file for file."""
+    from generator.outputs.search import SEARCH_BUNDLE, index_site
+
+    site = tmp_path / "site"
+    shutil.copytree(sample_site, site, ignore=shutil.ignore_patterns(SEARCH_BUNDLE))
+    index_site(site, tmp_path / "cache")
+    built, from_html = (sorted((p.relative_to(root).as_posix(), p.read_bytes()) for p in root.rglob("*") if p.is_file())
+                        for root in (sample_site / SEARCH_BUNDLE, site / SEARCH_BUNDLE))
+    assert [name for name, _ in built] == [name for name, _ in from_html]
+    assert built == from_html
+
+
 # ---- In the browser ----
 
 

@@ -33,6 +33,7 @@ from ..urls import page_output
 # Below this many pages a second process costs more than it saves.
 PARALLEL_FROM_PAGES = 100
 WHOLE_SITE = False  # builds only the pages asked for (see generator.engines)
+HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 
 
 def source_path(page: str) -> str:
@@ -40,9 +41,10 @@ def source_path(page: str) -> str:
     return page
 
 
-def settings() -> dict:
-    """MkDocs needs no keys in the generated configuration beyond the common ones."""
-    return {}
+def settings(site_overrides: dict | None = None) -> dict:
+    """The hooks that hand MkDocs each page with its raw HTML set aside (see :mod:`.raw_html`),
+    before the site's own hooks, which so see the finished HTML."""
+    return {"hooks": [str(HOOKS), *(site_overrides or {}).get("hooks", [])]}
 
 
 @contextlib.contextmanager

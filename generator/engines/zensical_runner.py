@@ -46,7 +46,7 @@ def require() -> None:
         raise BuildError(f"the zensical engine is not installed; install it with: {INSTALL}")
 
 
-def settings() -> dict:
+def settings(site_overrides: dict | None = None) -> dict:
     """Keys of the generated configuration for Zensical: where it writes, and no search.json items
     (briefing indexes the site with Pagefind; Zensical still writes an empty search.json)."""
     return {"site_dir": ZENSICAL_SITE, "plugins": [{"search": {"enabled": False}}]}

@@ -3,7 +3,11 @@ round's and topic's page (``/actors/<id>/feed.xml``), each with the newest N bri
 
 Written whole on every build into the staged site, like the build stamp: a
 feed depends on other briefs, and writing a few hundred small files costs
-less than tracking which changed. Nothing depends on the clock: a feed's
+less than tracking which changed. Feeds are written one at a time, and an
+entry is bounded whatever the brief: its summary, an excerpt of the body
+(:data:`EXCERPT_CHARACTERS` of its text; the entry's link leads to the rest), and at
+most :data:`MOST_LISTED` categories of each kind and related links, since a
+brief stands in the feed of every actor it names. Nothing depends on the clock: a feed's
 ``updated`` is its newest entry's, and an entry's ``updated`` is the latest of
 the brief's date, ``updated`` and correction dates (:attr:`Brief.last_changed`).
 An entry's id comes from the site and the brief's slug, so an edit keeps it.
@@ -17,7 +21,8 @@ from __future__ import annotations
 
 import datetime
 import io
-from html import escape
+import itertools
+from html import escape, unescape
 import re
 import uuid
 from pathlib import Path
@@ -31,6 +36,9 @@ from ..config.site_url import SiteAddress
 from .site_files import replace_file
 
 ATOM = "http://www.w3.org/2005/Atom"
+EXCERPT_CHARACTERS = 1000  # of the body's text in an entry's content
+MOST_LISTED = 25  # actors, topics and source links per entry
+_TAG_OR_CUT_TAG = re.compile(r"<[^>]*>|<[^>]*$")
 # What XML 1.0 cannot hold at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -60,14 +68,24 @@ class _Writer:
         self.xml.endElement(name)
 
 
+def excerpt(body_html: str, characters: int = EXCERPT_CHARACTERS) -> str:
+    """The first ``characters`` of the body's text, cut at a word, with "…" if cut. Only the
+    start of the body is read (text is at most as long as its HTML, markup takes some)."""
+    read = body_html[: characters * 8]
+    text = " ".join(unescape(_TAG_OR_CUT_TAG.sub("", read)).split())
+    if len(text) > characters:
+        return text[:characters].rsplit(" ", 1)[0] + " …"
+    return text if len(read) == len(body_html) else f"{text} …"
+
+
 def _content(brief: Brief) -> str:
-    """The brief's HTML as the page shows it: a retraction notice first, corrections last."""
+    """A retraction notice first, an excerpt of the body, the corrections (the entry links the brief)."""
     parts = []
     if brief.status == "retracted":
         parts.append("<p><strong>Retracted.</strong> This brief proved wrong; it stays online so that links to it still explain what changed.</p>")
-    parts.append(brief.body_html)
+    parts.append(f"<p>{escape(excerpt(brief.body_html))}</p>")
     if brief.corrections:
-        items = "".join(f"<li>{c.date.isoformat()}: {escape(c.note)}</li>" for c in brief.corrections)
+        items = "".join(f"<li>{c.date.isoformat()}: {escape(c.note)}</li>" for c in brief.corrections[-MOST_LISTED:])
         parts.append(f"<h2>Corrections</h2><ul>{items}</ul>")
     return "\n".join(parts)
 
@@ -81,14 +99,13 @@ def _entry(out: _Writer, brief: Brief, index: SiteIndex, address: SiteAddress, f
     out.element("published", timestamp(brief.date))
     out.element("updated", timestamp(brief.last_changed))
     out.element("link", rel="alternate", type="text/html", href=link)
-    for source in brief.sources:
-        if source.url:
-            out.element("link", rel="related", type="text/html", href=source.url,
-                        title=f"{source.publisher}: {source.title}" if source.title else source.publisher)
-    categories = [("actors/", id, corpus.actors[id].name) for id in brief.actors]
+    for source in [source for source in brief.sources if source.url][:MOST_LISTED]:
+        out.element("link", rel="related", type="text/html", href=source.url,
+                    title=f"{source.publisher}: {source.title}" if source.title else source.publisher)
+    categories = [("actors/", id, corpus.actors[id].name) for id in brief.actors[:MOST_LISTED]]
     if brief.round:
         categories.append(("rounds/", brief.round, corpus.rounds[brief.round].name))
-    categories += [("topics/", id, corpus.topics[id].name) for id in brief.topics]
+    categories += [("topics/", id, corpus.topics[id].name) for id in brief.topics[:MOST_LISTED]]
     categories.append((page_location(ABOUT_PAGE), brief.status, brief.status))  # the status, explained there
     for scheme, term, label in categories:
         out.element("category", term=term, scheme=address.link(scheme, feed), label=label)
@@ -99,7 +116,7 @@ def _entry(out: _Writer, brief: Brief, index: SiteIndex, address: SiteAddress, f
 
 def feed_xml(briefs: Iterable[Brief], index: SiteIndex, address: SiteAddress, path: str, page: str, title: str, limit: int) -> bytes:
     """One feed at ``path`` (relative to the site) for the page ``page``: ``briefs`` newest first."""
-    entries = list(briefs)[:limit]
+    entries = list(itertools.islice(briefs, limit))
     newest = max((b.last_changed for b in entries), default=None) or address.newest
     out = _Writer()
     out.xml.startDocument()
@@ -119,31 +136,28 @@ def feed_xml(briefs: Iterable[Brief], index: SiteIndex, address: SiteAddress, pa
     return (out.out.getvalue() + "\n").encode("utf-8")
 
 
-def all_feeds(index: SiteIndex, address: SiteAddress, limit: int) -> dict[str, bytes]:
-    """Every feed of the site, ``{path relative to the site: Atom XML}``."""
+def feed_sources(index: SiteIndex, address: SiteAddress) -> dict[str, tuple[Iterable[Brief], str, str]]:
+    """Every feed of the site, ``{path relative to the site: (briefs newest first, page, title)}``."""
     corpus = index.corpus
     name = address.site_name or "briefing"
-    feeds = {FEED: feed_xml(index.newest_first, index, address, FEED, "index.md", name, limit)}
+    feeds: dict[str, tuple[Iterable[Brief], str, str]] = {FEED: (index.newest_first, "index.md", name)}
     for actor in corpus.actors.values():
-        page = actor_page(actor.id)
-        feeds[feed_file(page)] = feed_xml(index.by_actor.get(actor.id, ()), index, address, feed_file(page), page, f"{name}: {actor.name}", limit)
+        feeds[feed_file(actor_page(actor.id))] = (index.by_actor.get(actor.id, ()), actor_page(actor.id), f"{name}: {actor.name}")
     for round in corpus.rounds.values():
-        page = round_page(round.id)
         newest_first = tuple(reversed(index.by_round.get(round.id, ())))
-        feeds[feed_file(page)] = feed_xml(newest_first, index, address, feed_file(page), page, f"{name}: {round.name}", limit)
+        feeds[feed_file(round_page(round.id))] = (newest_first, round_page(round.id), f"{name}: {round.name}")
     for topic in corpus.topics.values():
-        page = topic_page(topic.id)
-        feeds[feed_file(page)] = feed_xml(index.by_topic.get(topic.id, ()), index, address, feed_file(page), page, f"{name}: {topic.name}", limit)
+        feeds[feed_file(topic_page(topic.id))] = (index.by_topic.get(topic.id, ()), topic_page(topic.id), f"{name}: {topic.name}")
     return feeds
 
 
 def write_feeds(site: Path, index: SiteIndex, address: SiteAddress, limit: int) -> None:
-    """Write every feed into the staged ``site``, and remove the feeds of actors, rounds and
-    topics that are gone (an incremental build starts from a copy of the published site)."""
-    feeds = all_feeds(index, address, limit)
+    """Write every feed into the staged ``site``, one at a time, and remove the feeds of actors,
+    rounds and topics that are gone (an incremental build starts from a copy of the published site)."""
+    feeds = feed_sources(index, address)
     for folder in ("actors", "rounds", "topics"):
         for stale in (site / folder).glob(f"*/{FEED}"):
             if stale.relative_to(site).as_posix() not in feeds:
                 stale.unlink()
-    for path, data in feeds.items():
-        replace_file(site / path, data)
+    for path, (briefs, page, title) in feeds.items():
+        replace_file(site / path, feed_xml(briefs, index, address, path, page, title, limit))

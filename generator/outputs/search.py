@@ -1,12 +1,14 @@
-"""The site's search: a Pagefind index of the built site, in ``pagefind/``.
+"""The site's search: a Pagefind index in ``pagefind/``, made beside the engine's rendering.
 
 Pagefind reads what the templates mark: ``data-pagefind-body`` on brief
 content and on the name block of actor, round and topic pages, with filters,
-sort key and metadata beside it. It cannot update an index, so every build
-indexes every page, and an incremental build writes the same bytes as a
-clean one. What the cache saves is reading: each page's ``<article>`` (all
-Pagefind needs, a third of the page) is kept as a small HTML file in the
-cache folder, and only the pages a build rewrote are read again.
+sort key and metadata beside it. The records it reads come from the
+generator's pages (:mod:`.search_records`), not from the built site, so the
+index is written while the engine renders, into a bundle beside the staged
+site that :func:`place_bundle` moves in. Pagefind cannot update an index:
+every build indexes every record, and an incremental build writes the same
+bytes as a clean one. What the cache saves is conversion: only the pages a
+build rendered have their records made again.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 from ..errors import BuildError
 from ..urls import SEARCH_BUNDLE
 from .pagefind_order import canonicalise
+from .search_records import RecordMaker, update_records as update_page_records
 
 ENTRY_FILE = "pagefind-entry.json"
 PAGES_DIR = "search-pages"  # in the cache folder: one record per indexed page
@@ -80,7 +83,7 @@ def update_records(site_dir: Path, records_dir: Path, fresh: set[str] | None) ->
     manifest_path.write_text(json.dumps(pages), encoding="utf-8")
 
 
-def _write_bundle(records_dir: Path, bundle: Path) -> None:
+def _run_pagefind(records_dir: Path, bundle: Path) -> None:
     """Run the Pagefind binary that the ``pagefind[bin]`` wheel carries over the records."""
     command = [sys.executable, "-m", "pagefind", "--site", str(records_dir), "--output-path", str(bundle), "--silent"]
     for selector in EXCLUDED:
@@ -90,28 +93,46 @@ def _write_bundle(records_dir: Path, bundle: Path) -> None:
         raise BuildError(f"search index failed: {(run.stderr or run.stdout).strip() or f'pagefind exited {run.returncode}'}")
 
 
-def index_site(site_dir: Path, cache_dir: Path, fresh: set[str] | None = None) -> bytes:
-    """Index the built site into ``site_dir/pagefind/``; return the bundle's entry file.
-
-    ``fresh``: the pages written since the last index of this site, as
-    ``briefs/x/index.html``; None (a full build) reads every page.
-    """
-    records_dir = cache_dir / PAGES_DIR
-    records_dir.mkdir(parents=True, exist_ok=True)
-    update_records(site_dir, records_dir, fresh)
-    scratch = site_dir.parent / f".{site_dir.name}.{SEARCH_BUNDLE}.new"
-    shutil.rmtree(scratch, ignore_errors=True)
+def write_bundle(records_dir: Path, bundle: Path) -> bytes:
+    """Index ``records_dir`` into a new folder ``bundle``; return the bundle's entry file."""
+    shutil.rmtree(bundle, ignore_errors=True)
     try:
-        _write_bundle(records_dir.resolve(), scratch.resolve())
-        canonicalise(scratch)
-        entry = (scratch / ENTRY_FILE).read_bytes()
+        _run_pagefind(records_dir.resolve(), bundle.resolve())
+        canonicalise(bundle)
+        return (bundle / ENTRY_FILE).read_bytes()
     except (OSError, ValueError, BuildError) as error:
-        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.rmtree(bundle, ignore_errors=True)
         raise error if isinstance(error, BuildError) else BuildError(f"search index failed: {error}") from error
+
+
+def bundle_beside(site_dir: Path) -> Path:
+    """Where the bundle for ``site_dir`` is written before it is moved in."""
+    return site_dir.parent / f".{site_dir.name}.{SEARCH_BUNDLE}.new"
+
+
+def place_bundle(site_dir: Path) -> None:
+    """Move the bundle written beside ``site_dir`` in as its ``pagefind/``."""
     bundle = site_dir / SEARCH_BUNDLE
     retired = site_dir.parent / f".{site_dir.name}.{SEARCH_BUNDLE}.old"
     if bundle.exists():
         os.replace(bundle, retired)
-    os.replace(scratch, bundle)
+    os.replace(bundle_beside(site_dir), bundle)
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def index_pages(cache_dir: Path, config_path: Path, pages: dict[str, str], changed: list[str], removed: list[str], full: bool, bundle: Path) -> bytes:
+    """Make the records of the ``changed`` pages and index every record into ``bundle``:
+    the work that runs beside the engine."""
+    records_dir = update_page_records(cache_dir, RecordMaker(config_path), pages, changed, removed, full)
+    return write_bundle(records_dir, bundle)
+
+
+def index_site(site_dir: Path, cache_dir: Path, fresh: set[str] | None = None) -> bytes:
+    """Index a built site from its HTML pages (the benchmark times Pagefind this way);
+    ``fresh``: the pages written since the last index, as ``briefs/x/index.html``."""
+    records_dir = cache_dir / PAGES_DIR
+    records_dir.mkdir(parents=True, exist_ok=True)
+    update_records(site_dir, records_dir, fresh)
+    entry = write_bundle(records_dir, bundle_beside(site_dir))
+    place_bundle(site_dir)
     return entry

@@ -1,0 +1,96 @@
+"""Stage 5, outputs: search records made from the generator's own pages, while the engine renders them.
+
+A record is all Pagefind reads of a page: an ``<html>`` tag with the site's
+language and the page's content in an ``<article>``, inside
+``data-pagefind-body`` if the page's front matter says ``search_body`` (brief
+pages), else with only the blocks its templates mark. The content is the
+page's Markdown converted as the engine converts it: its raw HTML set aside
+(:mod:`..engines.raw_html`) and the few Markdown headings converted with the
+site's extensions. Records are kept in the cache folder, one file per page
+(``briefs/x/index.html``, which Pagefind reads as the page's URL), so that a
+build writes the records of the pages it rendered and no others.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import markdown
+
+from ..engines.raw_html import put_back, set_aside
+from ..urls import page_output
+
+RECORDS_DIR = "search-pages"  # in the cache folder: one record per indexed page
+MANIFEST = "search-records.json"  # in the cache folder: the pages the records were made from
+_SEARCH_BODY = re.compile(r"^search_body: true$", re.MULTILINE)
+
+
+class RecordMaker:
+    """Converts pages as the engine does, with one Markdown instance for all of them."""
+
+    def __init__(self, config_path: Path):
+        from mkdocs.config import load_config
+
+        config = load_config(config_file=str(config_path))
+        self.language = config.theme.get("language") or "en"
+        self.markdown = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+
+    def content(self, body: str) -> str:
+        kept, blocks = set_aside(body)
+        self.markdown.reset()
+        return put_back(self.markdown.convert(kept), blocks)
+
+    def record(self, page: str) -> str | None:
+        """The record of a page as the generator wrote it (front matter, then Markdown)."""
+        front, body = ("", page)
+        if page.startswith("---\n") and "\n---\n" in page[3:]:
+            front, body = page[4:].split("\n---\n", 1)
+        content = self.content(body)
+        if _SEARCH_BODY.search(front):
+            content = f"<div data-pagefind-body>{content}</div>"
+        elif "data-pagefind-body" not in content:
+            return None
+        return f'<html lang="{self.language}"><body><article>{content}</article></body></html>'
+
+
+def recorded(cache_dir: Path) -> set[str] | None:
+    """The pages whose records the cache holds, or None if it cannot say."""
+    try:
+        pages = json.loads((cache_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return set(pages) if isinstance(pages, list) and all(isinstance(p, str) for p in pages) else None
+
+
+def update_records(
+    cache_dir: Path, maker: RecordMaker, pages: Mapping[str, str], changed: Iterable[str], removed: Iterable[str], full: bool
+) -> Path:
+    """Write the records of the ``changed`` pages (all of them if ``full``), remove those of the
+    ``removed`` ones; return the records folder. The manifest is rewritten last: a build cut
+    short leaves none, and the next build makes every record again."""
+    records_dir = cache_dir / RECORDS_DIR
+    manifest = cache_dir / MANIFEST
+    known = set() if full else recorded(cache_dir)
+    assert known is not None, "an incremental update needs the records of the last build"
+    manifest.unlink(missing_ok=True)
+    if full:
+        shutil.rmtree(records_dir, ignore_errors=True)
+    for page in removed:
+        (records_dir / page_output(page)).unlink(missing_ok=True)
+        known.discard(page)
+    for page in changed:
+        record = maker.record(pages[page])
+        target = records_dir / page_output(page)
+        if record is None:
+            target.unlink(missing_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(record, encoding="utf-8")
+        known.add(page)
+    records_dir.mkdir(parents=True, exist_ok=True)
+    manifest.write_text(json.dumps(sorted(known)), encoding="utf-8")
+    return records_dir
