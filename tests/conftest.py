@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import importlib.util
 import json
 import os
 import re
+import shutil
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
@@ -231,16 +233,36 @@ def _build_sample(root: Path, engine: str, **changes) -> Path:
     return options.out_dir
 
 
+def shared_folder(tmp_path_factory, name: str, make) -> Path:
+    """A folder made once per test run and shared by every pytest-xdist worker: ``make(folder)``
+    runs in the first worker that asks, under a file lock; the others wait for it and reuse it.
+    Only for what tests read: a test that changes a site builds its own."""
+    run_root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_root = run_root.parent  # the run's folder, above each worker's own
+    folder, done = run_root / f"shared-{name}", run_root / f"shared-{name}.done"
+    with open(run_root / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed half-way left
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory, engine) -> Path:
-    """The shipped sample briefs, built once per test session by each engine."""
-    return _build_sample(tmp_path_factory.mktemp(f"sample-{engine}"), engine)
+    """The shipped sample briefs, built once per test run by each engine (tests only read it)."""
+    return shared_folder(tmp_path_factory, f"sample-{engine}", lambda root: _build_sample(root, engine)) / "site"
 
 
 @pytest.fixture(scope="session")
 def split_sample_site(tmp_path_factory, engine) -> Path:
     """The sample briefs with index pages split by year past 3 entries: it has year and publisher pages."""
-    return _build_sample(tmp_path_factory.mktemp(f"sample-split-{engine}"), engine, split_threshold=3)
+    return shared_folder(
+        tmp_path_factory, f"sample-split-{engine}", lambda root: _build_sample(root, engine, split_threshold=3)
+    ) / "site"
 
 
 def pagefind_records(site: Path) -> dict[str, dict]:

@@ -1,13 +1,20 @@
 """axe-core, run in Debian's Chromium, finds no violation of any impact on any page type, at
 desktop and phone width, on each engine; and every Tab stop is visible.
 
-axe-core is the copy bundled with axe-playwright-python (no network needed). Page types
-are listed once, in tests/site_browser.py."""
+axe-core is the version the Makefile pins (AXE_VERSION), which `make test` installs with npm
+into .axe/; without it, the older copy bundled with axe-playwright-python, and
+test_axe_core_is_the_pinned_version says so (skipped locally, failed in CI). Page types are
+listed once, in tests/site_browser.py."""
 
 from __future__ import annotations
 
+import json
+import os
+import re
+
 import pytest
 
+from conftest import PROJECT
 from site_browser import DESKTOP, PAGE_TYPES, PHONE, SPLIT_PAGE_TYPES, new_page, open_header_search, visit
 
 pytestmark = pytest.mark.browser
@@ -18,9 +25,36 @@ PAGES = [pytest.param("sample", path, id=name) for name, path in PAGE_TYPES.item
 ]
 
 
+NPM_AXE = PROJECT / ".axe" / "node_modules" / "axe-core"
+
+
+def pinned_axe_version() -> str:
+    """The axe-core series the Makefile installs, e.g. "4.14"."""
+    return re.search(r"^AXE_VERSION := (\S+)$", (PROJECT / "Makefile").read_text(encoding="utf-8"), re.M).group(1)
+
+
 @pytest.fixture(scope="module")
 def axe():
-    return pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    """axe-core from npm (.axe/) when `make test` installed it, else the copy axe-playwright-python bundles."""
+    sync_axe = pytest.importorskip("axe_playwright_python.sync_playwright")
+    script = NPM_AXE / "axe.min.js"
+    return sync_axe.Axe(script.read_text(encoding="utf-8")) if script.is_file() else sync_axe.Axe()
+
+
+def test_axe_core_is_the_pinned_version(browser, axe):
+    pinned = pinned_axe_version()
+    if not (NPM_AXE / "axe.min.js").is_file():
+        reason = f"axe-core {pinned} not in .axe/ (make test installs it with npm): the bundled, older axe-core ran"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    page = browser.new_page()
+    page.set_content("<!doctype html><title>t</title><main>text</main>")
+    page.evaluate(axe.axe_script)
+    running = page.evaluate("axe.version")
+    page.close()
+    installed = json.loads((NPM_AXE / "package.json").read_text(encoding="utf-8"))["version"]
+    assert running == installed and running.startswith(pinned + "."), (running, installed, pinned)
 
 
 def violations(axe, page) -> list[str]:
