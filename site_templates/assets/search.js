@@ -13,6 +13,7 @@
     "August", "September", "October", "November", "December"];
   const HEADER_BRIEFS = 6, HEADER_PAGES = 3, PAGE_SIZE = 20;
   const DEBOUNCE_MS = 150;  // typing pauses shorter than this start no search
+  const MIN_CHARS = 2;  // as one types: a single letter is a prefix of most words, the slowest search there is
   const ORDERS = { relevance: "by relevance", date: "newest first", oldest: "oldest first" };
 
   let loading = null;
@@ -165,7 +166,7 @@
     async function update() {
       const term = input.value.trim();
       const mine = ++sequence;
-      if (!term) return close();
+      if (term.length < MIN_CHARS) return close();
       const current = () => mine === sequence;
       const { briefs, pages } = await searchBriefs(term, {}, "relevance", current);
       if (!current()) return;
