@@ -152,3 +152,26 @@ def test_one_search_per_pause_in_typing(demo, browser):
         page.wait_for_timeout(800)
         assert page.evaluate("window.redraws") == 1  # the partial words drew nothing
         page.close()
+
+
+def test_a_long_facet_can_be_searched(demo, browser):
+    folder, site = demo
+    actors = yaml.safe_load((folder / "actors.yml").read_text(encoding="utf-8"))
+    assert len(actors) > 100
+    with served(site) as url:
+        page = new_page(browser, DESKTOP)
+        visit(page, f"{url}search/")
+        finder = page.locator("input.bsearch-page__find")
+        assert finder.count() == 1  # the actors; rounds, topics, statuses and years are short lists
+        surname = actors[-1]["name"].split()[1]
+        finder.fill(surname)
+        shown = page.eval_on_selector_all("select[name=actor] option",
+                                          "options => options.filter(o => o.value && !o.hidden).map(o => o.value)")
+        with_briefs = set(page.eval_on_selector_all("select[name=actor] option",
+                                                    "options => options.filter(o => o.dataset.empty === 'false').map(o => o.value)"))
+        expected = {a["id"] for a in actors if surname.casefold() in a["name"].casefold()} & with_briefs
+        assert expected and set(shown) == expected
+        # the label still names the list, and the field has a name of its own
+        assert page.eval_on_selector("select[name=actor]", "s => s.labels[0].querySelector('span').textContent") == "Actor"
+        assert finder.evaluate("f => f.labels.length") == 0 and finder.get_attribute("aria-label")
+        page.close()

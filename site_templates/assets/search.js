@@ -14,6 +14,8 @@
   const HEADER_BRIEFS = 6, HEADER_PAGES = 3, PAGE_SIZE = 20;
   const DEBOUNCE_MS = 150;  // typing pauses shorter than this start no search
   const MIN_CHARS = 2;  // as one types: a single letter is a prefix of most words, the slowest search there is
+  const LONG_FACET = 40;  // options past which a facet's list can be searched
+  const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   const ORDERS = { relevance: "by relevance", date: "newest first", oldest: "oldest first" };
 
   let loading = null;
@@ -232,6 +234,28 @@
       for (const option of select.options) option.dataset.label = option.textContent;
     }
     let sequence = 0, timer = 0, current = null, shown = 0;
+    /* A long facet (hundreds of actors) gets a field above its list that narrows it to the names typed. */
+    const finders = {};
+    for (const [name, select] of Object.entries(selects)) {
+      if (select.options.length <= LONG_FACET) continue;
+      const finder = element("input", "bsearch-page__find");
+      Object.assign(finder, { type: "search", autocomplete: "off", placeholder: `Find: ${select.options.length - 1} to choose from` });
+      finder.setAttribute("aria-label", `Find in the list of ${select.closest("label").querySelector("span").textContent.toLowerCase()}s`);
+      select.id = `bsearch-facet-${name}`;
+      select.closest("label").htmlFor = select.id;  // the label names the list, not the field put inside it
+      select.before(finder);
+      finders[name] = finder;
+      finder.addEventListener("input", () => { narrow(select, finder); });
+    }
+    function narrow(select, finder) {
+      const words = fold(finder.value.trim());
+      for (const option of select.options) {
+        if (!option.value) continue;
+        option.hidden = option.dataset.empty === "true" && option.value !== select.value
+          || Boolean(words) && !fold(option.dataset.label).includes(words);
+      }
+      select.size = words ? Math.min(8, Math.max(2, [...select.options].filter((o) => !o.hidden).length)) : 0;
+    }
 
     function readUrl() {
       const params = new URLSearchParams(window.location.search);
@@ -279,8 +303,10 @@
           if (!option.value) continue;
           const count = byFacet[name][option.value] || 0;
           option.textContent = `${option.dataset.label} (${count.toLocaleString("en")})`;
+          option.dataset.empty = String(count === 0);
           option.hidden = count === 0 && option.value !== select.value;
         }
+        if (finders[name]) narrow(select, finders[name]);
       }
     }
     async function showMore() {
@@ -349,7 +375,6 @@
     if (!form) return;
     const rows = [...document.querySelectorAll("table.positions-table tbody tr")];
     const count = form.querySelector("output");
-    const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
     const names = rows.map((row) => fold(row.querySelector("th").textContent));
     function apply() {
       const words = fold(form.elements.actor.value.trim());
