@@ -65,8 +65,9 @@
       .map((k) => (k < before ? k : k - skipped)));
     const first = Math.min(...found, words.length);
     const start = first >= words.length ? 0 : Math.max(0, Math.min(first - 6, words.length - EXCERPT_WORDS));
+    const escaped = (word) => word.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");  // content is plain text
     return words.slice(start, start + EXCERPT_WORDS)
-      .map((word, k) => (found.has(start + k) ? `<mark>${word}</mark>` : word)).join(" ");
+      .map((word, k) => (found.has(start + k) ? `<mark>${escaped(word)}</mark>` : escaped(word))).join(" ");
   }
 
   function resultItem(data, tag) {
@@ -233,7 +234,7 @@
     for (const select of Object.values(selects)) {
       for (const option of select.options) option.dataset.label = option.textContent;
     }
-    let sequence = 0, timer = 0, current = null, shown = 0;
+    let sequence = 0, timer = 0, current = null, shown = 0, sortChosen = false;
     /* A long facet (hundreds of actors) gets a field above its list that narrows it to the names typed. */
     const finders = {};
     for (const [name, select] of Object.entries(selects)) {
@@ -261,7 +262,8 @@
       const params = new URLSearchParams(window.location.search);
       query.value = params.get("q") || "";
       const asked = params.get("sort");
-      sort.value = asked in ORDERS ? asked : query.value.trim() ? "relevance" : "date";
+      sortChosen = asked in ORDERS;  // an order the reader chose stays; else it follows the words
+      sort.value = sortChosen ? asked : query.value.trim() ? "relevance" : "date";
       for (const [name, select] of Object.entries(selects)) {
         const value = params.get(name) || "";
         if (value && ![...select.options].some((option) => option.value === value)) {
@@ -278,7 +280,7 @@
       const params = new URLSearchParams();
       if (query.value.trim()) params.set("q", query.value.trim());
       for (const [name, value] of Object.entries(chosen())) params.set(name, value);
-      if (sort.value !== (query.value.trim() ? "relevance" : "date")) params.set("sort", sort.value);
+      if (sortChosen) params.set("sort", sort.value);
       const url = `${window.location.pathname}${params.toString() ? `?${params}` : ""}`;
       if (url !== `${window.location.pathname}${window.location.search}`) {
         history[push ? "pushState" : "replaceState"](null, "", url);
@@ -354,12 +356,12 @@
     query.addEventListener("input", () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (!query.value.trim() && sort.value === "relevance") sort.value = "date";
-        else if (query.value.trim() && !new URLSearchParams(window.location.search).has("sort")) sort.value = "relevance";
+        if (!sortChosen) sort.value = query.value.trim() ? "relevance" : "date";
         writeUrl(false);
         run();
       }, DEBOUNCE_MS);
     });
+    sort.addEventListener("change", () => { sortChosen = true; });
     for (const control of [...Object.values(selects), sort]) {
       control.addEventListener("change", () => { writeUrl(true); run(); });
     }
