@@ -175,3 +175,19 @@ def test_a_long_facet_can_be_searched(demo, browser):
         assert page.eval_on_selector("select[name=actor]", "s => s.labels[0].querySelector('span').textContent") == "Actor"
         assert finder.evaluate("f => f.labels.length") == 0 and finder.get_attribute("aria-label")
         page.close()
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_new_page_types_have_no_axe_violation(demo, browser, width):
+    """The pages the split adds, which the sample site does not have: a topic's positions, a month."""
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    folder, site = demo
+    topic = sorted({topic for _, topic in latest_stances(folder)})[0]
+    month = sorted(p.parent.relative_to(site).as_posix() for p in (site / "timeline").glob("*/*/index.html"))[-1]
+    with served(site) as url:
+        for path in ("positions/", f"positions/{topic}/", f"{month}/", "search/?q=ceasefire"):
+            page = new_page(browser, width)
+            visit(page, url + path)
+            found = axe.run(page, options={"resultTypes": ["violations"]}).response["violations"]
+            assert [violation["id"] for violation in found] == [], path
+            page.close()
