@@ -205,3 +205,70 @@ def pages_table(rows: list[dict]) -> str:
             f"{r.get('lightest_load_ms', 0):.0f} |"
         )
     return "\n".join(lines)
+
+
+# Issue 21: what a reader waits for and downloads at scale. A word in most demo briefs, a two-word
+# query, and a surname in about a tenth of them; latency is from the last keystroke to the header
+# panel's results for the whole query.
+LATENCY_QUERIES = ("prisoners", "grain corridor", "Kovalenko")
+WATCH_LAST_KEY = """() => {
+  window.lastKeyAt = 0; window.doneAt = 0;
+  document.addEventListener('keydown', () => { window.lastKeyAt = performance.now(); }, true);
+}"""
+RESULTS_FOR = """(q) => { const all = document.querySelector('.bsearch__panel:not([hidden]) .bsearch__all');
+  if (all && all.getAttribute('href').endsWith('?q=' + encodeURIComponent(q)) && !window.doneAt) window.doneAt = performance.now();
+  return window.doneAt; }"""
+FILTERS_ONLY = ("search/", "search/?year=2025", "search/?topic=topic-3&status=confirmed")
+
+
+def measure_reader(site: Path) -> dict:
+    """In headless Chromium: seconds from the last keystroke to results for each of
+    ``LATENCY_QUERIES`` (typed at 20 ms a key after Pagefind has loaded), bytes of Pagefind
+    files a filters-only search page fetches, and the largest pages (see :func:`largest_pages`)
+    with /positions/ measured by itself."""
+    from playwright.sync_api import sync_playwright
+
+    figures: dict = {}
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for query in LATENCY_QUERIES:
+                tab = browser.new_context().new_page()
+                tab.goto(base + "about/", wait_until="load")
+                tab.evaluate(WATCH_LAST_KEY)
+                field = tab.locator(".bsearch__input")
+                field.focus()
+                tab.wait_for_timeout(1500)  # Pagefind loaded, as after a reader's first look at the field
+                field.press_sequentially(query, delay=20)
+                tab.wait_for_function(RESULTS_FOR, arg=query, timeout=120000)
+                figures[f"latency_s[{query}]"] = round(tab.evaluate("(window.doneAt - window.lastKeyAt) / 1000"), 3)
+                tab.context.close()
+            for location in FILTERS_ONLY:
+                fetched: list[int] = []
+                tab = browser.new_context().new_page()
+                tab.on("requestfinished", lambda request: fetched.append(_fetched_bytes(request)) if "/pagefind/" in request.url else None)
+                tab.goto(base + location, wait_until="load")
+                tab.wait_for_function("document.getElementById('bsearch-page').getAttribute('aria-busy') === 'false'", timeout=120000)
+                tab.wait_for_load_state("networkidle")
+                figures[f"filters_only_bytes[{location}]"] = sum(fetched)
+                tab.context.close()
+            context = browser.new_context()
+            tab = context.new_page()
+            tab.goto(base + "positions/", wait_until="load")
+            figures["positions_bytes"] = (site / "positions" / "index.html").stat().st_size
+            figures["positions_elements"] = tab.evaluate("document.getElementsByTagName('*').length")
+            context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    figures.update(largest_pages(site))
+    return figures
+
+
+if __name__ == "__main__":  # python bench/reader.py SITE: the figures of issue 21, as JSON
+    import json
+
+    print(json.dumps(measure_reader(Path(sys.argv[1])), indent=1))

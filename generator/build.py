@@ -190,6 +190,7 @@ def _build_in(
     downloads = data_files(checked.index, address)
     with gc_paused():
         pages = render_pages(checked.index, options.templates_dir, skip=unchanged, split_threshold=options.split_threshold,
+                             month_threshold=options.month_threshold,
                              address=address, downloads=downloads)
     hashes = cache.page_hashes(pages, unchanged)
     plan = cache.plan(reusable, hashes)

@@ -42,6 +42,11 @@ def year_page(page: str, year: int) -> str:
     return f"{page[: -len('.md')]}/{year}.md"
 
 
+def month_page(page: str, year: int, month: int) -> str:
+    """A long year page's page for one month: ``timeline.md`` → ``timeline/2024/05.md`` (``/timeline/2024/05/``)."""
+    return f"{page[: -len('.md')]}/{year}/{month:02d}.md"
+
+
 def page_location(path: str) -> str:
     """A page's URL relative to the site root: ``briefs/x.md`` → ``briefs/x/``, ``index.md`` → ``""``."""
     if path == "index.md":
@@ -74,6 +79,11 @@ def root_from(path: str) -> str:
 
 SEARCH_PAGE = "search.md"
 POSITIONS_PAGE = "positions.md"  # /positions/: each actor's latest stance on each topic
+
+
+def positions_topic_page(id: str) -> str:
+    """``/positions/<topic>/``: every actor's latest stance on one topic."""
+    return f"positions/{id}.md"
 ABOUT_PAGE = "about.md"  # /about/
 ABOUT_SOURCE = "about.md"  # the About page's text, in the briefs folder (not a brief)
 

@@ -17,6 +17,8 @@ import datetime
 import random
 from pathlib import Path
 
+from ..model import STANCES
+
 WORDS = (
     "talks delegation ceasefire memorandum exchange prisoners round agreement proposal venue statement "
     "minister president envoy mediator border corridor humanitarian monitoring sanctions security guarantee "
@@ -84,6 +86,17 @@ def _registry(entries: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _positions(rng: random.Random, actors: list[dict], topics: list[dict]) -> str:
+    """A third of the briefs record one position (from a generator of their own, so that
+    the rest of the corpus is the same with or without them)."""
+    if rng.random() >= 1 / 3:
+        return ""
+    return (
+        f"positions:\n  - actor: {actors[0]['id']}\n    topic: {topics[0]['id']}\n"
+        f"    stance: {rng.choice(STANCES)}\n    statement: {_quoted(_sentence(rng, 12))}\n    source: 1\n"
+    )
+
+
 def write_demo_corpus(count: int, folder: Path, seed: int = 2025) -> int:
     """Write ``count`` briefs and their registries into ``folder``; return ``count``."""
     rng = random.Random(seed)
@@ -118,12 +131,16 @@ def write_demo_corpus(count: int, folder: Path, seed: int = 2025) -> int:
             f"    published: {date.isoformat()}\n"
             for k in range(rng.randint(1, 3))
         )
+        title, summary = _sentence(rng, 8), _sentence(rng, 25)  # drawn in the order the corpus always drew them
+        round_line = f"round: {near[0]['id']}\n" if near and rng.random() < 0.7 else ""
+        brief_topics = rng.sample(topics, rng.randint(1, 3))
         front = (
-            f"---\ntitle: {_quoted(_sentence(rng, 8))}\ndate: {date.isoformat()}\n"
-            f"summary: {_quoted(_sentence(rng, 25))}\nactors: [{', '.join(_quoted(n) for n in names)}]\n"
-            + (f"round: {near[0]['id']}\n" if near and rng.random() < 0.7 else "")
-            + f"topics: [{', '.join(t['id'] for t in rng.sample(topics, rng.randint(1, 3)))}]\n"
-            + f"status: {rng.choice(['reported', 'reported', 'confirmed', 'disputed'])}\nsources:\n{sources}---\n"
+            f"---\ntitle: {_quoted(title)}\ndate: {date.isoformat()}\n"
+            f"summary: {_quoted(summary)}\nactors: [{', '.join(_quoted(n) for n in names)}]\n"
+            + round_line
+            + f"topics: [{', '.join(t['id'] for t in brief_topics)}]\n"
+            + f"status: {rng.choice(['reported', 'reported', 'confirmed', 'disputed'])}\nsources:\n{sources}"
+            + _positions(random.Random(seed * 100_003 + number), chosen, brief_topics) + "---\n"
         )
         body = "\n\n".join(" ".join(_sentence(rng, rng.randint(10, 25)) for _ in range(4)) for _ in range(rng.randint(2, 4)))
         path = folder / str(date.year) / f"{date.isoformat()}-brief-{number:05d}.md"

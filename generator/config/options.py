@@ -47,6 +47,7 @@ class Options:
     jobs: int = min(os.cpu_count() or 1, 4)  # MkDocs processes for large builds
     unsafe_html: bool = False  # publish raw HTML in brief bodies as written
     split_threshold: int = 200  # index pages listing more entries than this are split by year
+    month_threshold: int = 400  # year pages listing more entries than this list their months, each on a page
     engine: str = "mkdocs"  # what builds the generated project: one of ENGINES
     feed_entries: int = 50  # the newest briefs each Atom feed holds
 
@@ -55,6 +56,7 @@ class Options:
 SITE_OPTIONS: dict[str, type] = {
     "unsafe_html": bool,
     "split_threshold": int,
+    "month_threshold": int,
     "engine": str,
     "feed_entries": int,
 }

@@ -18,8 +18,9 @@ from .index import SiteIndex
 from .navigation import Crumb
 from .related import RelatedBriefs
 from .stances import Positions
-from ..urls import POSITIONS_PAGE, brief_page, pack_page, page_location, root_from, round_page
+from ..urls import POSITIONS_PAGE, brief_page, positions_topic_page, pack_page, page_location, root_from, round_page
 
+MATRIX_CELLS = 600  # past this many actor × topic cells, /positions/ is a summary by topic
 _ATTRIBUTE = re.compile(r'\b(id|href|src)="([^"]*)"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -72,10 +73,15 @@ def add_analysis(environment: Environment, index: SiteIndex, render: Callable[..
         related=RelatedBriefs(index.chronological),
         pack_page=pack_page,
         positions_page=POSITIONS_PAGE,
+        positions_topic_page=positions_topic_page,
         pack_body=pack_body,
         source_key=source_key,
     )
-    render(POSITIONS_PAGE, "positions.md.j2")
+    matrix = positions.cells <= MATRIX_CELLS
+    render(POSITIONS_PAGE, "positions.md.j2", matrix=matrix)
+    for topic in positions.topics:
+        name = index.corpus.topics[topic].name
+        render(positions_topic_page(topic), "positions_topic.md.j2", (Crumb(name),), topic=index.corpus.topics[topic])
     for round in index.corpus.rounds.values():
         briefs = index.by_round.get(round.id, ())
         numbers, sources = pack_sources(briefs)

@@ -27,7 +27,7 @@ from typing import Any, Iterable, Sequence
 
 from anyascii import anyascii
 
-from ..urls import year_page
+from ..urls import month_page, year_page
 
 Dated = tuple[datetime.date, Any]
 
@@ -56,6 +56,10 @@ class Year:
     @property
     def count(self) -> int:
         return sum(len(month.entries) for month in self.months)
+
+    def month_path(self, month: Month) -> str:
+        """The page of one ``month`` of a year too long for one page (see :func:`month_pages`)."""
+        return month_page(self.main, self.year, month.month)
 
     @property
     def previous_path(self) -> str | None:
@@ -114,6 +118,12 @@ def paginate(
     )
     shown = entries[:threshold] if newest_first else entries[len(entries) - threshold :]
     return Listing(main, len(entries), shown, years, newest_first)
+
+
+def month_pages(year: Year, threshold: int) -> bool:
+    """Whether ``year`` lists more than ``threshold`` entries, so that its page lists its
+    months with counts and each month gets a page of its own (``<page>/<year>/<month>/``)."""
+    return year.count > threshold
 
 
 def citations_by_month(items: Iterable) -> list[Dated]:

@@ -22,7 +22,7 @@ from ..config.options import LATEST_ON_HOME, Options
 from .index import SiteIndex
 from ..model import BRIEF_STATUSES, PUBLISHER_KINDS, STATUS_MEANINGS
 from .navigation import Crumb, neighbours, section_entry, trail, with_navigation
-from .paging import Listing, by_month, citations_by_month, dated_briefs, paginate
+from .paging import Listing, by_month, citations_by_month, dated_briefs, month_pages, paginate
 from .render_text import counted, domain, external_url, long_date, markdown_text, meta_value, month_name, script_lang  # noqa: F401
 from .share import share_meta
 from ..config.site_url import SiteAddress
@@ -105,13 +105,15 @@ def search_facets(index: SiteIndex) -> dict[str, list[tuple[str, str]]]:
 
 def render_pages(
     index: SiteIndex, templates_dir: Path, skip: set[str] = frozenset(), split_threshold: int = Options.split_threshold,
+    month_threshold: int = Options.month_threshold,
     address: SiteAddress = SiteAddress(), downloads: Sequence = (),
 ) -> dict[str, str]:
     """Every page of the site, as ``{path under docs/: Markdown text}``, less the pages in ``skip``;
     ``address`` is the site's address and name, for share tags and "Cite as"; ``downloads`` the
     files the /data/ page lists (they hold front matter only, so a body edit leaves it as it was).
 
-    Index pages listing more than ``split_threshold`` entries are split by year (see :mod:`.paging`)."""
+    Index pages listing more than ``split_threshold`` entries are split by year, and year pages
+    listing more than ``month_threshold`` by month (see :mod:`.paging`)."""
     environment = make_environment(templates_dir)
     corpus = index.corpus
     pages: dict[str, str] = {}
@@ -149,7 +151,13 @@ def render_pages(
         render(listing.main, template, () if is_section else (Crumb(title),), listing=listing, **context)
         for year in listing.years:
             above = () if is_section else (Crumb(title, listing.main),)
-            render(year.path, "year.md.j2", (*above, Crumb(str(year.year))), listing=listing, year=year, title=title, kind=kind)
+            by_months = month_pages(year, month_threshold)
+            render(year.path, "year.md.j2", (*above, Crumb(str(year.year))), listing=listing, year=year, title=title, kind=kind,
+                   by_months=by_months, month=None)
+            for month in year.months if by_months else ():
+                crumbs = (*above, Crumb(str(year.year), year.path), Crumb(month_name(month.month)))
+                render(year.month_path(month), "year.md.j2", crumbs, listing=listing, year=year, title=title, kind=kind,
+                       by_months=True, month=month)
 
     threshold = split_threshold
     render("index.md", "home.md.j2", latest=index.newest_first[:LATEST_ON_HOME])

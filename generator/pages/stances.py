@@ -70,6 +70,25 @@ class Positions:
                 return Cell(latest, entries[index], entries[index + 1].date)
         return Cell(latest)
 
+    def topic_cells(self, topic: str) -> list[tuple[str, Cell]]:
+        """Each actor with a position on ``topic`` and its cell, in the rows' order."""
+        return [(actor, cell) for actor in self.actors if (cell := self.cell(actor, topic))]
+
+    def latest_stances(self, topic: str) -> dict[str, int]:
+        """How many actors' latest stance on ``topic`` is each stance, most common first."""
+        counts: dict[str, int] = defaultdict(int)
+        for _, cell in self.topic_cells(topic):
+            counts[cell.latest.position.stance] += 1
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+    def last_recorded(self, topic: str) -> datetime.date:
+        return max(entries[-1].date for (_, other), entries in self.history.items() if other == topic)
+
+    @property
+    def cells(self) -> int:
+        """The size of the full matrix, actors × topics."""
+        return len(self.actors) * len(self.topics)
+
     def of_actor(self, actor: str) -> list[Stated]:
         """Every position of ``actor``, oldest first, across topics."""
         return self._merged(key for key in self.history if key[0] == actor)

@@ -12,6 +12,11 @@
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December"];
   const HEADER_BRIEFS = 6, HEADER_PAGES = 3, PAGE_SIZE = 20;
+  const DEBOUNCE_MS = 150;  // typing pauses shorter than this start no search
+  const MIN_CHARS = 2;  // as one types: a single letter is a prefix of most words, the slowest search there is
+  const LONG_FACET = 40;  // options past which a facet's list can be searched
+  const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const ORDERS = { relevance: "by relevance", date: "newest first", oldest: "oldest first" };
 
   let loading = null;
   function pagefind() {
@@ -46,6 +51,25 @@
     return paragraph;
   }
 
+  /* The excerpt around the words found, leaving out the hidden block of alias spellings
+     (_search_aliases.html.j2, its text also in meta.aliases): it is indexed, never shown. */
+  const WORD_GAP = /[\r\n\s]+/g, EXCERPT_WORDS = 24;
+  function withoutAliases(data) {
+    const aliases = (data.meta.aliases || "").trim(), content = data.content || "";
+    const cut = aliases ? content.lastIndexOf(aliases) : -1;
+    if (cut < 0) return data.excerpt;
+    const before = content.slice(0, cut).trim() ? content.slice(0, cut).trim().split(WORD_GAP).length : 0;
+    const skipped = aliases.split(WORD_GAP).length;
+    const words = content.split(WORD_GAP).filter((word, k) => k < before || k >= before + skipped);
+    const found = new Set((data.locations || []).filter((k) => k < before || k >= before + skipped)
+      .map((k) => (k < before ? k : k - skipped)));
+    const first = Math.min(...found, words.length);
+    const start = first >= words.length ? 0 : Math.max(0, Math.min(first - 6, words.length - EXCERPT_WORDS));
+    const escaped = (word) => word.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");  // content is plain text
+    return words.slice(start, start + EXCERPT_WORDS)
+      .map((word, k) => (found.has(start + k) ? `<mark>${escaped(word)}</mark>` : escaped(word))).join(" ");
+  }
+
   function resultItem(data, tag) {
     const item = element(tag, "bsearch-result");
     const link = element("a", "bsearch-result__link");
@@ -59,7 +83,7 @@
       meta.append(" ", element("span", `status-badge status-${data.meta.status}`, data.meta.status));
     }
     link.append(meta);
-    link.append(excerpt(data.excerpt));
+    link.append(excerpt(withoutAliases(data)));
     item.append(link);
     return item;
   }
@@ -70,13 +94,14 @@
 
   /* Briefs for a query and filters (newest first or by relevance), and the actor,
      round and topic pages the query names, which rank below every brief. */
-  async function searchBriefs(term, facets, byDate) {
+  async function searchBriefs(term, facets, order, current = () => true) {
     const module = await pagefind();
     const filters = Object.keys(facets).length ? { ...facets } : { ...NOT_A_BRIEF };
     const options = { filters };
-    if (byDate || !term) options.sort = { date: "desc" };
-    const briefs = await module.search(term || null, options);
-    const pages = term && !Object.keys(facets).length
+    if (order !== "relevance" || !term) options.sort = { date: order === "oldest" ? "asc" : "desc" };
+    const briefs = current() ? await module.search(term || null, options) : { results: [] };
+    // A superseded search stops here: the second search would only delay the one that replaced it.
+    const pages = term && !Object.keys(facets).length && current()
       ? await module.search(term, { filters: { kind: "page" } })
       : { results: [] };
     return { module, briefs, pages };
@@ -88,6 +113,7 @@
     if (!inner) return null;
     const form = element("form", "bsearch");
     form.setAttribute("role", "search");
+    form.setAttribute("aria-label", "Quick search");  // the search page's own form is "Search with filters"
     form.action = new URL("search/", ROOT).href;
     const input = element("input", "bsearch__input");
     Object.assign(input, { type: "search", name: "q", placeholder: "Search", autocomplete: "off" });
@@ -143,12 +169,14 @@
     async function update() {
       const term = input.value.trim();
       const mine = ++sequence;
-      if (!term) return close();
-      const { briefs, pages } = await searchBriefs(term, {}, false);
+      if (term.length < MIN_CHARS) return close();
+      const current = () => mine === sequence;
+      const { briefs, pages } = await searchBriefs(term, {}, "relevance", current);
+      if (!current()) return;
       const [briefData, pageData] = await Promise.all([load(briefs.results, HEADER_BRIEFS), load(pages.results, HEADER_PAGES)]);
-      if (mine !== sequence) return;
+      if (!current()) return;
       const items = [...briefData, ...pageData].map((data) => resultItem(data, "li"));
-      const all = element("a", "bsearch__all", `All ${briefs.results.length} matching briefs, with filters →`);
+      const all = element("a", "bsearch__all", `All ${briefs.results.length.toLocaleString("en")} matching briefs, with filters →`);
       all.href = `${form.action}?q=${encodeURIComponent(term)}`;
       const allItem = element("li");
       allItem.append(all);
@@ -162,7 +190,7 @@
     input.addEventListener("focus", () => { pagefind(); });
     input.addEventListener("input", () => {
       clearTimeout(timer);
-      timer = setTimeout(update, 80);
+      timer = setTimeout(update, DEBOUNCE_MS);
     });
     input.addEventListener("keydown", (event) => {
       const links = options();
@@ -206,12 +234,36 @@
     for (const select of Object.values(selects)) {
       for (const option of select.options) option.dataset.label = option.textContent;
     }
-    let sequence = 0, timer = 0, current = null, shown = 0;
+    let sequence = 0, timer = 0, current = null, shown = 0, sortChosen = false;
+    /* A long facet (hundreds of actors) gets a field above its list that narrows it to the names typed. */
+    const finders = {};
+    for (const [name, select] of Object.entries(selects)) {
+      if (select.options.length <= LONG_FACET) continue;
+      const finder = element("input", "bsearch-page__find");
+      Object.assign(finder, { type: "search", autocomplete: "off", placeholder: `Find: ${select.options.length - 1} to choose from` });
+      finder.setAttribute("aria-label", `Find in the list of ${select.closest("label").querySelector("span").textContent.toLowerCase()}s`);
+      select.id = `bsearch-facet-${name}`;
+      select.closest("label").htmlFor = select.id;  // the label names the list, not the field put inside it
+      select.before(finder);
+      finders[name] = finder;
+      finder.addEventListener("input", () => { narrow(select, finder); });
+    }
+    function narrow(select, finder) {
+      const words = fold(finder.value.trim());
+      for (const option of select.options) {
+        if (!option.value) continue;
+        option.hidden = option.dataset.empty === "true" && option.value !== select.value
+          || Boolean(words) && !fold(option.dataset.label).includes(words);
+      }
+      select.size = words ? Math.min(8, Math.max(2, [...select.options].filter((o) => !o.hidden).length)) : 0;
+    }
 
     function readUrl() {
       const params = new URLSearchParams(window.location.search);
       query.value = params.get("q") || "";
-      sort.value = params.get("sort") === "relevance" ? "relevance" : params.get("sort") === "date" ? "date" : "";
+      const asked = params.get("sort");
+      sortChosen = asked in ORDERS;  // an order the reader chose stays; else it follows the words
+      sort.value = sortChosen ? asked : query.value.trim() ? "relevance" : "date";
       for (const [name, select] of Object.entries(selects)) {
         const value = params.get(name) || "";
         if (value && ![...select.options].some((option) => option.value === value)) {
@@ -228,7 +280,7 @@
       const params = new URLSearchParams();
       if (query.value.trim()) params.set("q", query.value.trim());
       for (const [name, value] of Object.entries(chosen())) params.set(name, value);
-      if (sort.value) params.set("sort", sort.value);
+      if (sortChosen) params.set("sort", sort.value);
       const url = `${window.location.pathname}${params.toString() ? `?${params}` : ""}`;
       if (url !== `${window.location.pathname}${window.location.search}`) {
         history[push ? "pushState" : "replaceState"](null, "", url);
@@ -252,9 +304,11 @@
         for (const option of select.options) {
           if (!option.value) continue;
           const count = byFacet[name][option.value] || 0;
-          option.textContent = `${option.dataset.label} (${count})`;
+          option.textContent = `${option.dataset.label} (${count.toLocaleString("en")})`;
+          option.dataset.empty = String(count === 0);
           option.hidden = count === 0 && option.value !== select.value;
         }
+        if (finders[name]) narrow(select, finders[name]);
       }
     }
     async function showMore() {
@@ -265,12 +319,16 @@
     }
     async function run() {
       const mine = ++sequence;
+      const live = () => mine === sequence;
       page.setAttribute("aria-busy", "true");
       const term = query.value.trim();
       const facets = chosen();
-      const byDate = sort.value ? sort.value === "date" : !term;
+      const order = sort.value === "relevance" && !term ? "date" : sort.value;  // no words, nothing to rank by
+      sort.querySelector('option[value="relevance"]').disabled = !term;
       await (await pagefind()).filters(); // counts come back only once every filter is loaded
-      const { module, briefs, pages } = await searchBriefs(term, facets, byDate);
+      if (!live()) return;
+      const { module, briefs, pages } = await searchBriefs(term, facets, order, live);
+      if (!live()) return;
       const [byFacet, first, pageData] = await Promise.all([
         counts(module, term, facets, briefs), load(briefs.results, PAGE_SIZE), load(pages.results, HEADER_PAGES),
       ]);
@@ -279,8 +337,8 @@
       shown = first.length;
       showCounts(byFacet);
       const n = briefs.results.length;
-      summary.textContent = `${n} ${n === 1 ? "brief" : "briefs"}${term ? ` for “${term}”` : ""}` +
-        `${Object.keys(facets).length ? " with these filters" : ""}, ${byDate ? "newest first" : "by relevance"}.`;
+      summary.textContent = `${n.toLocaleString("en")} ${n === 1 ? "brief" : "briefs"}${term ? ` for “${term}”` : ""}` +
+        `${Object.keys(facets).length ? " with these filters" : ""}, ${ORDERS[order]}.`;
       list.replaceChildren(...first.map((data) => resultItem(data, "li")));
       more.hidden = shown >= n;
       pagesBox.replaceChildren();
@@ -297,8 +355,13 @@
     form.addEventListener("submit", (event) => { event.preventDefault(); writeUrl(true); run(); });
     query.addEventListener("input", () => {
       clearTimeout(timer);
-      timer = setTimeout(() => { writeUrl(false); run(); }, 150);
+      timer = setTimeout(() => {
+        if (!sortChosen) sort.value = query.value.trim() ? "relevance" : "date";
+        writeUrl(false);
+        run();
+      }, DEBOUNCE_MS);
     });
+    sort.addEventListener("change", () => { sortChosen = true; });
     for (const control of [...Object.values(selects), sort]) {
       control.addEventListener("change", () => { writeUrl(true); run(); });
     }
@@ -308,6 +371,30 @@
     run();
   }
 
+  /* ---- A topic's positions (/positions/<topic>/): filter the rows by actor name and stance ---- */
+  function positionsFilter() {
+    const form = document.querySelector("form.positions-filter");
+    if (!form) return;
+    const rows = [...document.querySelectorAll("table.positions-table tbody tr")];
+    const count = form.querySelector("output");
+    const names = rows.map((row) => fold(row.querySelector("th").textContent));
+    function apply() {
+      const words = fold(form.elements.actor.value.trim());
+      const stance = form.elements.stance.value;
+      let shown = 0;
+      rows.forEach((row, k) => {
+        row.hidden = !(names[k].includes(words) && (!stance || row.dataset.stance === stance));
+        shown += row.hidden ? 0 : 1;
+      });
+      count.textContent = `${shown.toLocaleString("en")} of ${rows.length.toLocaleString("en")} actors shown`;
+    }
+    form.addEventListener("input", apply);
+    form.addEventListener("submit", (event) => event.preventDefault());
+    form.hidden = false;
+    apply();
+  }
+
   headerSearch();
   searchPage();
+  positionsFilter();
 })();
