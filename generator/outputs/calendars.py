@@ -12,6 +12,7 @@ to write directly: values escaped as RFC 5545 §3.3.11 says, lines folded at 75 
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 import uuid
@@ -107,3 +108,5 @@ def write_calendars(site: Path, corpus: Corpus, address: SiteAddress) -> None:
     for stale in (site / "rounds").glob(f"*/{Path(round_calendar('x')).name}"):
         if stale.relative_to(site).as_posix() not in files:
             stale.unlink()
+            with contextlib.suppress(OSError):  # the round's folder, if nothing else is left in it
+                stale.parent.rmdir()
