@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import article, broken_links, brief_text, content_links
+from generator.config.options import LATEST_ON_HOME
 from generator.pages.state_of_play import status_changes
 from markup import PAYLOADS, write_markup_corpus
 from wayfinding_corpus import expected_state, write_wayfinding_corpus
@@ -109,7 +110,7 @@ def test_rounds_to_come_soonest_first_with_their_calendars(home):
 def test_newest_briefs_and_the_way_to_the_timeline(home):
     _, page, expected = home
     newest = card(page, "newest-briefs")
-    assert re.findall(r'href="briefs/([^/]+)/"', newest) == expected["newest"][:10]
+    assert re.findall(r'href="briefs/([^/]+)/"', newest) == expected["newest"][:LATEST_ON_HOME]
     assert 'href="timeline/"' in newest and f"All {len(expected['newest'])} briefs on the timeline" in text_of(newest)
 
 
