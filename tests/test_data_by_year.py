@@ -4,7 +4,6 @@ file: counts of each kind it holds, sizes in KB or MB. Expectations come from th
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import re
@@ -14,19 +13,12 @@ import yaml
 
 from conftest import article, brief_text, front_matter
 from markup import PAYLOADS, write_markup_corpus
-from wayfinding_corpus import write_wayfinding_corpus
-
-
-def text_of(fragment: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+from wayfinding_corpus import text_of, wayfinding_corpus
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from conftest import Corpus
-
-    corpus = Corpus(tmp_path_factory.mktemp("data-by-year"))
-    write_wayfinding_corpus(corpus)
+    corpus = wayfinding_corpus(tmp_path_factory.mktemp("data-by-year"))
     corpus.write("older.md", brief_text(title="From 2024", date="2024-11-02"))
     corpus.write("oldest.md", brief_text(title="From 2023", date="2023-03-09", extra="status: confirmed\n"))
     return corpus, corpus.build()

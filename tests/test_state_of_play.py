@@ -5,7 +5,6 @@ come, the newest briefs, and a link behind every count and claim."""
 from __future__ import annotations
 
 import datetime
-import html
 import re
 from html.parser import HTMLParser
 from types import SimpleNamespace
@@ -16,7 +15,7 @@ from conftest import article, broken_links, brief_text, content_links
 from generator.config.options import LATEST_ON_HOME
 from generator.pages.state_of_play import status_changes
 from markup import PAYLOADS, write_markup_corpus
-from wayfinding_corpus import expected_state, write_wayfinding_corpus
+from wayfinding_corpus import expected_state, text_of, wayfinding_corpus
 
 class Tags(HTMLParser):
     def __init__(self) -> None:
@@ -36,16 +35,9 @@ def long_date(day: datetime.date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
-def text_of(fragment: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
-
-
 @pytest.fixture(scope="module")
 def home(tmp_path_factory):
-    from conftest import Corpus
-
-    corpus = Corpus(tmp_path_factory.mktemp("state-of-play"))
-    write_wayfinding_corpus(corpus)
+    corpus = wayfinding_corpus(tmp_path_factory.mktemp("state-of-play"))
     site = corpus.build()
     return site, article(site / "index.html"), expected_state(corpus.briefs)
 

@@ -6,6 +6,8 @@ should say about it, from the raw files (PyYAML), independent of the generator."
 from __future__ import annotations
 
 import datetime
+import html
+import re
 from pathlib import Path
 
 import yaml
@@ -56,6 +58,18 @@ BRIEFS = {
                      "corrections:\n  - date: 2025-06-19\n    note: The date was wrong.\n"),
     "b05-newest": ("2025-06-20", "[medinsky]", "topics: [prisoners]\npositions:\n" + _position("medinsky", "prisoners", "supports")),
 }
+
+
+def text_of(fragment: str) -> str:
+    """What a piece of HTML reads as: its text, entities decoded, white space collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def wayfinding_corpus(root: Path) -> Corpus:
+    """The corpus written into a new folder ``root``, not yet built."""
+    corpus = Corpus(root)
+    write_wayfinding_corpus(corpus)
+    return corpus
 
 
 def write_wayfinding_corpus(corpus: Corpus) -> None:
