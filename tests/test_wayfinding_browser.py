@@ -33,15 +33,18 @@ PAGE_TYPES = {
     "about": "about/",
     "data": "data/",
     "search page": "search/?q=Umerov",
+    "timeline year": "timeline/2025/",  # the kinds of page a split index has (split_threshold below)
+    "actor year": "actors/umerov/2025/",
 }
 
 
 @pytest.fixture(scope="module")
 def wayfinding_site(tmp_path_factory, engine):
-    """The corpus built by each engine (with site_url set, as every deployment has it), served."""
+    """The corpus built by each engine (with site_url set, as every deployment has it), its
+    index pages split by year past 2 entries, served."""
     corpus = Corpus(tmp_path_factory.mktemp(f"wayfinding-{engine}"), engine)
     write_wayfinding_corpus(corpus)
-    site = corpus.build()
+    site = corpus.build(split_threshold=2)
     with served(site) as url:
         yield corpus, site, url
 
