@@ -120,10 +120,13 @@ def test_no_coming_up_without_rounds_to_come(corpus):
 
 
 def test_status_history_gives_each_change_with_the_status_it_left():
-    entry = lambda day, status: SimpleNamespace(date=datetime.date(2025, 6, day), status=status)  # noqa: E731
+    entry = lambda day, status: SimpleNamespace(date=datetime.date(2025, 6, day), status=status, reason=f"why {day}")  # noqa: E731
     brief = SimpleNamespace(status="disputed", updated=None, status_history=(
         entry(3, "confirmed"), entry(1, "reported"), entry(5, "disputed"), entry(6, "disputed")))
-    assert [(c.date.day, c.previous, c.status) for c in status_changes(brief)] == [(3, "reported", "confirmed"), (5, "confirmed", "disputed")]
+    assert [(c.date.day, c.previous, c.status, c.reason) for c in status_changes(brief)] == [
+        (1, None, "reported", "why 1"), (3, "reported", "confirmed", "why 3"), (5, "confirmed", "disputed", "why 5")]
+    assert [(c.previous, c.status) for c in status_changes(SimpleNamespace(status="confirmed", status_history=(entry(4, "confirmed"),)))] == [
+        (None, "confirmed")]  # one entry is one change, from a status the history does not name
     assert status_changes(SimpleNamespace(status="confirmed", updated=datetime.date(2025, 6, 9))) [0].previous is None
     assert status_changes(SimpleNamespace(status="reported", updated=datetime.date(2025, 6, 9))) == []
 

@@ -24,12 +24,14 @@ LISTED = 5  # items a card or list shows before it links to the rest
 
 @dataclass(frozen=True)
 class StatusChange:
-    """A brief's status as of ``date``; ``previous`` is the status it moved from, when known."""
+    """A brief's status as of ``date``; ``previous`` is the status it moved from, when known;
+    ``reason`` is what the brief's status history says, if it has one."""
 
     date: datetime.date
     brief: Brief
     status: str
     previous: str | None = None
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,15 +77,17 @@ class StateOfPlay:
 def status_changes(brief: Brief) -> list[StatusChange]:
     """Every dated change of the brief's status, oldest first.
 
-    A brief that records its ``status_history`` (dated entries with a ``status``) gives each
-    change with the status it moved from. Without one, the only dated fact is an ``updated``
-    date on a brief whose status is no longer the first one a brief gets ("reported"): it is
-    given as the status the brief stands at since that update, with no "from".
+    A brief that records its ``status_history`` (entries with a ``date``, the ``status`` it
+    became and a ``reason``) gives each entry, with the status of the entry before it as
+    ``previous`` (none for the first: the history does not say what it moved from). Without
+    one, the only dated fact is an ``updated`` date on a brief whose status is no longer the
+    first one a brief gets ("reported"): it is given as the status the brief stands at since.
     """
     history = sorted(getattr(brief, "status_history", None) or (), key=lambda entry: entry.date)
     if history:
-        return [StatusChange(entry.date, brief, entry.status, before.status)
-                for before, entry in zip(history, history[1:]) if entry.status != before.status]
+        befores = [None, *(entry.status for entry in history)]
+        return [StatusChange(entry.date, brief, entry.status, before, getattr(entry, "reason", None) or "")
+                for before, entry in zip(befores, history) if entry.status != before]
     if brief.updated and brief.status != "reported":
         return [StatusChange(brief.updated, brief, brief.status)]
     return []
