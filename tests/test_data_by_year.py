@@ -88,3 +88,12 @@ def test_payloads_in_the_year_files_come_back_as_written(corpus):
     assert (row["title"], row["summary"]) == (PAYLOADS["title"], PAYLOADS["summary"])
     page = article(site / "data" / "index.html")
     assert "<script" not in page and "onerror" not in page
+
+
+def test_a_year_without_briefs_loses_its_files(corpus):
+    corpus.write("a.md", brief_text(date="2024-05-16"))
+    corpus.write("b.md", brief_text(date="2025-05-16"))
+    assert (corpus.build() / "data" / "briefs-2024.json").is_file()
+    (corpus.briefs / "a.md").unlink()
+    data = corpus.build() / "data"
+    assert sorted(path.name for path in data.glob("briefs-*")) == ["briefs-2025.csv", "briefs-2025.json", "briefs-2025.schema.json"]

@@ -170,7 +170,13 @@ def _yearly(index: SiteIndex, briefs: list[dict]) -> list[DataFile]:
 
 
 def write_data_files(site: Path, files: list[DataFile]) -> None:
+    """Write every download and its schema; remove the files of a year that no longer has briefs
+    (an incremental build starts from a copy of the published site)."""
     for file in files:
         replace_file(site / DATA_DIR / file.name, file.data)
         if file.schema:
             replace_file(site / DATA_DIR / file.schema_name, _json(file.schema))
+    written = {name for file in files for name in (file.name, file.schema_name) if name}
+    for stale in (site / DATA_DIR).glob("briefs-*"):  # the year files (urls.briefs_of_year)
+        if stale.name not in written:
+            stale.unlink()
