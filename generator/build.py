@@ -30,6 +30,7 @@ from .pages.index import SiteIndex, build_index
 from .pages.render import render_pages
 from .engines import runner
 from .outputs.build_stamp import write_build_stamp
+from .outputs.calendars import write_calendars
 from .outputs.data_files import data_files, write_data_files
 from .outputs.feeds import write_feeds
 from .outputs.schemas import write_published_schemas
@@ -217,6 +218,7 @@ def _build_in(
         warn_without_site_url(options.config_file, address.site_url)
         write_feeds(site, checked.index, address, options.feed_entries)
         write_data_files(site, downloads)
+        write_calendars(site, checked.index.corpus, address)
         write_published_schemas(site)
         progress.stage("search index")
         search.result()

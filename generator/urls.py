@@ -28,6 +28,14 @@ def topic_page(id: str) -> str:
     return f"topics/{id}.md"
 
 
+def round_calendar(id: str) -> str:
+    """A round's iCalendar file, beside its page: ``rounds/x/calendar.ics``."""
+    return f"rounds/{id}/calendar.ics"
+
+
+ROUNDS_CALENDAR = "rounds.ics"  # every round, as one iCalendar file (see outputs/calendars.py)
+
+
 def pack_page(id: str) -> str:
     """A round's printable pack: ``rounds/x/pack.md`` (``/rounds/x/pack/``)."""
     return f"rounds/{id}/pack.md"
@@ -100,6 +108,11 @@ BUILD_STAMP = "assets/built.js"  # the footer's "Last built" date (see outputs/b
 FEED = "feed.xml"  # every brief's Atom feed; an actor's, round's or topic's is beside its page
 DATA_PAGE = "data.md"  # /data/: the downloads and their data dictionary
 DATA_DIR = "data"  # the download files, beside the data page (see outputs/data_files.py)
+
+
+def briefs_of_year(year: int, extension: str) -> str:
+    """One year's briefs under ``/data/``: ``briefs-2025.json``, ``briefs-2025.csv``."""
+    return f"briefs-{year}.{extension}"
 JSON_SCHEMAS = "data/schemas"  # the JSON Schemas for briefs and registries (see outputs/schemas.py)
 
 

@@ -76,10 +76,10 @@ def test_brief_page_header_links_round_actors_topics_and_sources(sample_site):
     assert "<h2 id=\"sources\">Sources" in text and "<ol class=\"brief-sources\">" in text
 
 
-def test_rounds_are_in_date_order_and_actor_profile_lists_rounds(sample_site):
+def test_rounds_are_newest_first_and_actor_profile_lists_rounds(sample_site):
     rounds_page = article(sample_site / "rounds" / "index.html")
-    positions = [rounds_page.index(f"istanbul-2025-{n}/") for n in (1, 2, 3)]
-    assert positions == sorted(positions)
+    positions = [rounds_page.index(f"istanbul-2025-{n}/") for n in (3, 2, 1)]
+    assert positions == sorted(positions) and "Newest first" in rounds_page
     profile = sample_site / "actors" / "umerov" / "index.html"
     assert {"../../rounds/istanbul-2025-1/", "../../rounds/istanbul-2025-3/"} <= set(content_links(profile))
     assert "Umierov" in article(profile)

@@ -33,7 +33,7 @@ NAV = (
     ("About", "about.md"),
 )
 
-LATEST_ON_HOME = 10
+LATEST_ON_HOME = 8  # the newest briefs the home page lists: its three cards fit one desktop screen
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..pages.index import SiteIndex
-from ..urls import DATA_DIR, brief_page, page_location
+from ..urls import DATA_DIR, brief_page, briefs_of_year, page_location
 from . import data_columns as columns
 from .data_columns import Column, list_schema, record_schema
 from ..config.site_url import SiteAddress
@@ -42,13 +42,32 @@ class DataFile:
     name: str  # under /data/
     description: str
     data: bytes
-    rows: int
+    counts: tuple[tuple[int, str], ...]  # (how many, of what) it holds: ((600, "person"), (36, "organization"))
     tables: tuple[tuple[str, tuple[Column, ...]], ...]  # (what a row is, its columns) for the dictionary
     schema: dict | None = None  # published beside it as <stem>.schema.json
+    year: int | None = None  # a file of one year's briefs; the /data/ page lists those by year
 
     @property
     def schema_name(self) -> str | None:
         return self.name.rsplit(".", 1)[0] + ".schema.json" if self.schema else None
+
+    @property
+    def size(self) -> str:
+        """Its size as a reader reads it: ``812 bytes``, ``4.6 KB``, ``10.3 MB`` (1 KB = 1,000 bytes)."""
+        return readable_size(len(self.data))
+
+
+def readable_size(octets: int) -> str:
+    """
+    >>> readable_size(812), readable_size(4_600), readable_size(10_304_463), readable_size(999_999)
+    ('812 bytes', '4.6 KB', '10.3 MB', '1.0 MB')
+    """
+    if octets < 1000:
+        return f"{octets} bytes"
+    for unit, scale in (("KB", 1e3), ("MB", 1e6), ("GB", 1e9)):
+        if round(octets / scale, 1) < 1000 or unit == "GB":
+            return f"{octets / scale:,.1f} {unit}"
+    raise AssertionError("unreachable")
 
 
 class _Context:
@@ -109,28 +128,57 @@ def data_files(index: SiteIndex, address: SiteAddress) -> list[DataFile]:
                        "type": "object", "required": ["title", "events"],
                        "properties": {"title": {"type": "object"}, "events": {"type": "array", "items": record_schema(TIMELINE)}}}
     brief_csv = tuple(column for column in columns.BRIEFS if column.in_csv)
+    counted = {key: ((len(records), noun),) for key, records, noun in
+               (("briefs", briefs, "brief"), ("sources", sources, "source"), ("rounds", rounds, "round"), ("topics", topics, "topic"))}
     return [
-        DataFile("briefs.json", "Every published brief, oldest first.", _json(briefs), len(briefs),
+        DataFile("briefs.json", "Every published brief, oldest first.", _json(briefs), counted["briefs"],
                  (("brief", columns.BRIEFS),), list_schema("briefs.json", columns.BRIEFS)),
         DataFile("briefs.csv", "The same briefs, one row each; lists of ids joined with ';'. Sources are in sources.csv.",
-                 _csv(briefs, columns.BRIEFS), len(briefs), (("brief", brief_csv),)),
+                 _csv(briefs, columns.BRIEFS), counted["briefs"], (("brief", brief_csv),)),
+        *_yearly(index, briefs),
         DataFile("sources.csv", "One row per source of each brief, keyed by the brief's slug.",
-                 _csv(sources, columns.SOURCES), len(sources), (("source", columns.SOURCES),)),
+                 _csv(sources, columns.SOURCES), counted["sources"], (("source", columns.SOURCES),)),
         DataFile("actors.json", "The actors in the Popolo shape: persons, organizations (states, organizations, "
-                 "delegations) and each affiliation as a membership.", _json(popolo), len(actors),
+                 "delegations) and each affiliation as a membership.", _json(popolo),
+                 tuple((len(popolo[key]), noun) for key, noun in (("persons", "person"), ("organizations", "organization"), ("memberships", "membership"))),
                  (("person", columns.PERSONS), ("organization", columns.ORGANIZATIONS), ("membership", columns.MEMBERSHIPS)),
                  popolo_schema),
-        DataFile("rounds.json", "The rounds of talks, earliest first.", _json(rounds), len(rounds),
+        DataFile("rounds.json", "The rounds of talks, earliest first.", _json(rounds), counted["rounds"],
                  (("round", columns.ROUNDS),), list_schema("rounds.json", columns.ROUNDS)),
-        DataFile("topics.json", "The topics.", _json(topics), len(topics), (("topic", columns.TOPICS),),
+        DataFile("topics.json", "The topics.", _json(topics), counted["topics"], (("topic", columns.TOPICS),),
                  list_schema("topics.json", columns.TOPICS)),
         DataFile("timeline.json", "The briefs as TimelineJS 3 events, to embed a visual timeline.", _json(timeline),
-                 len(briefs), (("event", TIMELINE),), timeline_schema),
+                 ((len(briefs), "event"),), (("event", TIMELINE),), timeline_schema),
     ]
 
 
+def _yearly(index: SiteIndex, briefs: list[dict]) -> list[DataFile]:
+    """``briefs-<year>.json`` and ``.csv`` for each year, oldest year first: the rows of
+    briefs.json and briefs.csv (``briefs``, oldest first) of that year, with the same columns."""
+    by_year: dict[int, list[dict]] = {}
+    for brief, record in zip(index.chronological, briefs):
+        by_year.setdefault(brief.date.year, []).append(record)
+    brief_csv = tuple(column for column in columns.BRIEFS if column.in_csv)
+    files = []
+    for year, records in by_year.items():
+        name = briefs_of_year(year, "json")
+        files += [
+            DataFile(name, f"The briefs of {year}, oldest first.", _json(records), ((len(records), "brief"),),
+                     (("brief", columns.BRIEFS),), list_schema(name, columns.BRIEFS), year),
+            DataFile(briefs_of_year(year, "csv"), f"The briefs of {year}, one row each.", _csv(records, columns.BRIEFS),
+                     ((len(records), "brief"),), (("brief", brief_csv),), None, year),
+        ]
+    return files
+
+
 def write_data_files(site: Path, files: list[DataFile]) -> None:
+    """Write every download and its schema; remove the files of a year that no longer has briefs
+    (an incremental build starts from a copy of the published site)."""
     for file in files:
         replace_file(site / DATA_DIR / file.name, file.data)
         if file.schema:
             replace_file(site / DATA_DIR / file.schema_name, _json(file.schema))
+    written = {name for file in files for name in (file.name, file.schema_name) if name}
+    for stale in (site / DATA_DIR).glob("briefs-*"):  # the year files (urls.briefs_of_year)
+        if stale.name not in written:
+            stale.unlink()

@@ -25,9 +25,10 @@ from .navigation import Crumb, neighbours, section_entry, trail, with_navigation
 from .paging import Listing, by_month, citations_by_month, dated_briefs, month_pages, paginate
 from .render_text import counted, domain, external_url, long_date, markdown_text, meta_value, month_name, script_lang  # noqa: F401
 from .share import share_meta
+from .state_of_play import LISTED, state_of_play
 from ..config.site_url import SiteAddress
 from .timeline import is_marker, timeline_months
-from ..urls import ABOUT_PAGE, DATA_DIR, DATA_PAGE, SEARCH_PAGE, actor_page, brief_page, feed_path, page_location, publisher_page, root_from, round_page, status_anchor, topic_page
+from ..urls import ABOUT_PAGE, DATA_DIR, DATA_PAGE, POSITIONS_PAGE, ROUNDS_CALENDAR, SEARCH_PAGE, actor_page, brief_page, feed_path, page_location, publisher_page, root_from, round_calendar, round_page, status_anchor, topic_page
 
 
 class Links:
@@ -88,6 +89,7 @@ def make_environment(templates_dir: Path) -> Environment:
     environment.globals["by_month"] = lambda briefs: by_month(dated_briefs(briefs))
     environment.globals["feed_path"] = feed_path
     environment.globals["brief_page"] = brief_page
+    environment.globals.update(rounds_calendar=ROUNDS_CALENDAR, round_calendar=round_calendar)
     return environment
 
 
@@ -160,7 +162,7 @@ def render_pages(
                        by_months=True, month=month)
 
     threshold = split_threshold
-    render("index.md", "home.md.j2", latest=index.newest_first[:LATEST_ON_HOME])
+    render("index.md", "home.md.j2", state=state_of_play(index, LATEST_ON_HOME), listed=LISTED, positions_page=POSITIONS_PAGE)
     timeline = paginate("timeline.md", index.newest_first, threshold, newest_first=True)
     render_listed("timeline.md.j2", timeline, "Timeline", "day")
     timeline_years = {year.year: year.path for year in timeline.years}
