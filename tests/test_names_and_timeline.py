@@ -21,7 +21,8 @@ def test_counts_agree_with_their_number(sample_site):
         assert f"{actor['name']}{' · ' + actor['role'] if actor.get('role') else ''} · {count} brief{'' if count == 1 else 's'}" in actors_page
     assert seen == {0, 1, 2}, "the sample should show 0, 1 and several briefs"
     home = text(article(sample_site / "index.html"))
-    assert f"{len(briefs)} briefs on {len(registry('rounds'))} rounds and {len(registry('actors'))} actors." in home
+    assert (f"{len(briefs)} briefs on {len(registry('rounds'))} rounds , {len(registry('actors'))} actors "
+            f"and {len(registry('topics'))} topics ." in home)
     for page in sample_site.rglob("index.html"):
         assert not re.search(r"\b1 (briefs|sources|rounds|actors|citations)\b", text(article(page))), page
 

@@ -8,16 +8,21 @@ then read from the finished HTML, body headings included.
 
 from __future__ import annotations
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
 from generator.engines.raw_html import anchor_ids, heading_tokens, put_back, set_aside
 
 
+# Last before conversion and first after it: the site's own hooks see the page's
+# Markdown whole, and its finished HTML, never the placeholders.
+@event_priority(-100)
 def on_page_markdown(markdown, page, config, files):
     text, page.briefing_raw_blocks = set_aside(markdown)
     return text
 
 
+@event_priority(100)
 def on_page_content(html, page, config, files):
     blocks = getattr(page, "briefing_raw_blocks", [])
     content = put_back(html, blocks)

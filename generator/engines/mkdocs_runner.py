@@ -43,7 +43,8 @@ def source_path(page: str) -> str:
 
 def settings(site_overrides: dict | None = None) -> dict:
     """The hooks that hand MkDocs each page with its raw HTML set aside (see :mod:`.raw_html`),
-    before the site's own hooks, which so see the finished HTML."""
+    beside the site's own hooks; their event priorities let the site's hooks see the page's
+    whole Markdown and its finished HTML."""
     return {"hooks": [str(HOOKS), *(site_overrides or {}).get("hooks", [])]}
 
 

@@ -103,9 +103,14 @@ def position_moves(positions: Positions, since: datetime.date) -> list[Move]:
     return sorted(moves, key=lambda move: (-move.date.toordinal(), move.brief.slug, move.actor, move.topic))
 
 
+def _first_day(days: int, as_of: datetime.date) -> datetime.date:
+    """The first of the ``days`` days that end on ``as_of``, no earlier than the calendar's first day."""
+    return as_of - datetime.timedelta(days=min(days - 1, as_of.toordinal() - 1))
+
+
 def _window(days: int, as_of: datetime.date, briefs: tuple[Brief, ...], statuses: list[StatusChange],
             corrections: list[tuple[Brief, Correction]], moves: list[Move]) -> Changes:
-    since = as_of - datetime.timedelta(days=days - 1)
+    since = _first_day(days, as_of)
     return Changes(
         days, since,
         tuple(takewhile(lambda brief: brief.date >= since, briefs)),  # briefs: newest first
@@ -127,7 +132,7 @@ def state_of_play(index: SiteIndex, newest: int) -> StateOfPlay:
         return StateOfPlay(None, None, latest_round, round_briefs, upcoming, (), ())
     newest_change = max(briefs, key=lambda brief: (brief.last_changed, brief.date, brief.slug))
     as_of = newest_change.last_changed
-    earliest = as_of - datetime.timedelta(days=max(WINDOWS) - 1)
+    earliest = _first_day(max(WINDOWS), as_of)
     statuses = sorted((change for brief in briefs for change in status_changes(brief) if change.date >= earliest),
                       key=lambda change: (-change.date.toordinal(), change.brief.slug))
     corrections = sorted(((brief, correction) for brief in briefs for correction in brief.corrections if correction.date >= earliest),
