@@ -65,9 +65,8 @@ def source_key(source) -> tuple:
     return (source.publisher, source.url or "", source.title or "")
 
 
-def add_analysis(environment: Environment, index: SiteIndex, render: Callable[..., Any]) -> None:
+def add_analysis(environment: Environment, index: SiteIndex, positions: Positions, render: Callable[..., Any]) -> None:
     """Make positions and related briefs available to every template; render the matrix and the packs."""
-    positions = Positions(index.corpus, index.chronological)
     environment.globals.update(
         positions=positions,
         related=RelatedBriefs(index.chronological),

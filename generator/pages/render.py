@@ -25,6 +25,7 @@ from .navigation import Crumb, neighbours, section_entry, trail, with_navigation
 from .paging import Listing, by_month, citations_by_month, dated_briefs, month_pages, paginate
 from .render_text import counted, domain, external_url, long_date, markdown_text, meta_value, month_name, script_lang  # noqa: F401
 from .share import share_meta
+from .stances import Positions
 from .state_of_play import LISTED, state_of_play
 from ..config.site_url import SiteAddress
 from .timeline import is_marker, timeline_months
@@ -162,7 +163,8 @@ def render_pages(
                        by_months=True, month=month)
 
     threshold = split_threshold
-    render("index.md", "home.md.j2", state=state_of_play(index, LATEST_ON_HOME), listed=LISTED, positions_page=POSITIONS_PAGE)
+    positions = Positions(corpus, index.chronological)  # one grouping for the home page, the matrix and the packs
+    render("index.md", "home.md.j2", state=state_of_play(index, positions, LATEST_ON_HOME), listed=LISTED, positions_page=POSITIONS_PAGE)
     timeline = paginate("timeline.md", index.newest_first, threshold, newest_first=True)
     render_listed("timeline.md.j2", timeline, "Timeline", "day")
     timeline_years = {year.year: year.path for year in timeline.years}
@@ -175,7 +177,7 @@ def render_pages(
     render(ABOUT_PAGE, "about.md.j2")
     render(DATA_PAGE, "data.md.j2", files=downloads, data_dir=DATA_DIR)
     brief_neighbours = neighbours(index.chronological)
-    add_analysis(environment, index, render)  # positions, related briefs, round packs
+    add_analysis(environment, index, positions, render)  # positions, related briefs, round packs
     for brief in index.newest_first:
         year = brief.date.year
         year_crumb = Crumb(str(year), timeline_years[year]) if timeline.split else Crumb(str(year), "timeline.md", str(year))

@@ -120,7 +120,7 @@ def _window(days: int, as_of: datetime.date, briefs: tuple[Brief, ...], statuses
     )
 
 
-def state_of_play(index: SiteIndex, newest: int) -> StateOfPlay:
+def state_of_play(index: SiteIndex, positions: Positions, newest: int) -> StateOfPlay:
     """The home page's state of play; ``newest`` is how many of the newest briefs it lists."""
     rounds = index.corpus.rounds.values()
     held = [round for round in rounds if round.status == "held"]
@@ -137,6 +137,6 @@ def state_of_play(index: SiteIndex, newest: int) -> StateOfPlay:
                       key=lambda change: (-change.date.toordinal(), change.brief.slug))
     corrections = sorted(((brief, correction) for brief in briefs for correction in brief.corrections if correction.date >= earliest),
                          key=lambda item: (-item[1].date.toordinal(), item[0].slug))
-    moves = position_moves(Positions(index.corpus, index.chronological), earliest)
+    moves = position_moves(positions, earliest)
     windows = tuple(_window(days, as_of, briefs, statuses, corrections, moves) for days in WINDOWS)
     return StateOfPlay(as_of, newest_change, latest_round, round_briefs, upcoming, windows, briefs[:newest])
