@@ -92,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     check = verbs.add_parser("check", help="validate the briefs and registries only")
     with_inputs(check, site=False)
     check.add_argument("--format", choices=FORMATS, default="text", help="how problems are printed")
+    check.add_argument("--out", type=Path, default=Options.out_dir, help="the site whose build cache is reused, read only (default: site)")
 
     new = verbs.add_parser("new", help="write a new brief skeleton and print its path")
     new.add_argument("title")

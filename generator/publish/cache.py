@@ -160,7 +160,7 @@ class SiteCache:
         for path, entry in loaded.parsed.items():
             shards.setdefault(digest(os.path.dirname(path).encode("utf-8")) + ".json", {})[path] = entry
         for name, entries in shards.items():
-            if self._shards.get(name) != set(entries) or not loaded.fresh.isdisjoint(entries):
+            if self._shards.get(name) != set(entries) or not (loaded.fresh | loaded.rechecked).isdisjoint(entries):
                 _write_atomic(folder / name, parsed_cache.dumps(entries))
         for stale in set(os.listdir(folder)) - set(shards):
             (folder / stale).unlink(missing_ok=True)

@@ -5,22 +5,29 @@ Front matter is YAML loaded into :class:`~generator.read.strict_yaml.LineDict` a
 object (``m`` a mapping as ``[key, value, line]`` triples, ``s`` a sequence),
 and a file's result is a ``doc`` (:class:`~generator.read.load.Document`) or a
 ``problem`` (:class:`~generator.model.Problem`); a body kept as HTML is a
-``body`` (the converter's key, the HTML, the links to briefs). Anything else in
-a shard makes it unreadable.
+``body`` (the converter's key, the HTML, the links to briefs). A validation result is
+``checked`` (the check key, the brief or None, the problems): a brief is ``brief``, its
+fields in order but the body's four, which come from its document (the Markdown and
+the ``body``); its sources, positions, corrections and status changes are ``item``
+(the kind, the fields), a date ``date``. Anything else in a shard makes it unreadable.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 from ..check.body import Body
 from ..read.load import Document
-from ..model import Problem
+from ..model import Brief, Correction, Position, Problem, Source, StatusChange
 from ..read.strict_yaml import LineDict, LineList
 
-SHAPE = ";".join(",".join(f.name for f in fields(kind)) for kind in (Document, Problem, Body))
+ITEMS = {kind.__name__: kind for kind in (Source, Position, Correction, StatusChange)}
+BODY_FIELDS = ("body", "body_html", "body_links", "citations")  # from the document, not stored twice
+BRIEF_FIELDS = tuple(f.name for f in fields(Brief) if f.name not in BODY_FIELDS)
+SHAPE = ";".join(",".join(f.name for f in fields(kind)) for kind in (Document, Problem, Body, Brief, *ITEMS.values()))
 
 
 class ShardError(ValueError):
@@ -37,6 +44,16 @@ def _value(value: Any) -> Any:
     if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], Body):
         key, body = value
         return {"body": [key, body.html, [list(link) for link in body.links], [list(c) for c in body.citations]]}
+    if isinstance(value, tuple) and len(value) == 3 and isinstance(value[1], (Brief, type(None))) and isinstance(value[0], str):
+        key, brief, problems = value
+        stored = None if brief is None else {"brief": [_value(getattr(brief, name)) for name in BRIEF_FIELDS]}
+        return {"checked": [key, stored, [_result(problem) for problem in problems]]}
+    if isinstance(value, datetime.date):
+        return {"date": value.isoformat()}
+    if isinstance(value, tuple):
+        return [_value(item) for item in value]
+    if type(value).__name__ in ITEMS and isinstance(value, ITEMS[type(value).__name__]):
+        return {"item": [type(value).__name__, [_value(getattr(value, f.name)) for f in fields(value)]]}
     raise ShardError(f"cannot store a {type(value).__name__}")
 
 
@@ -61,13 +78,42 @@ def _object(obj: dict) -> Any:
     if keys == {"body"}:
         key, html, links, citations = obj["body"]
         return (key, Body(html, tuple((slug, line) for slug, line in links), tuple(tuple(c) for c in citations)))
+    if keys == {"checked"}:
+        key, brief, problems = obj["checked"]
+        if not (brief is None or isinstance(brief, Brief)) or not all(isinstance(p, Problem) for p in problems):
+            raise ShardError("malformed check result")
+        return (key, brief, tuple(problems))
+    if keys == {"brief"}:
+        return Brief(**dict(zip(BRIEF_FIELDS, (_tuples(value) for value in obj["brief"]), strict=True)))
+    if keys == {"item"}:
+        kind, values = obj["item"]
+        return ITEMS[kind](*values)
+    if keys == {"date"}:
+        return datetime.date.fromisoformat(obj["date"])
     if keys == {"doc"}:
-        return Document(*obj["doc"])
+        return _with_body(Document(*obj["doc"]))
     if keys == {"problem"}:
         return Problem(*obj["problem"])
     if keys == {"shape", "entries"}:
         return obj
     raise ShardError(f"unexpected object with keys {sorted(keys)}")
+
+
+def _tuples(value: Any) -> Any:
+    return tuple(_tuples(item) for item in value) if isinstance(value, list) else value
+
+
+def _with_body(document: Document) -> Document:
+    """A kept brief gets its body's four fields back from the document it was checked from."""
+    checked = document.checked
+    if checked is not None and checked[1] is not None:
+        if document.converted is None:
+            raise ShardError("a checked brief without its converted body")
+        body = document.converted[1]
+        brief = replace(checked[1], body=document.body, body_html=body.html, body_links=body.links,
+                        citations=tuple(number for _, number, _ in body.citations))
+        document.checked = (checked[0], brief, checked[2])
+    return document
 
 
 def dumps(entries: dict[str, tuple[str, Document | Problem]]) -> str:

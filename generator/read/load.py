@@ -35,6 +35,9 @@ class Document:
     # (converter key, result) of the body's last conversion (see generator.check.body): it is
     # kept with the parsed file, so an unchanged brief is not converted again.
     converted: Any = field(default=None, compare=False, repr=False)
+    # (check key, Brief or None, its problems) of the last validation (see generator.check.results):
+    # reused while the file, the registries, the check code and the day are unchanged.
+    checked: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -47,6 +50,7 @@ class RawCorpus:
     # a later load reuses an entry whose file did not change.
     parsed: dict[str, tuple[str, Document | Problem]] = field(default_factory=dict)
     fresh: set[str] = field(default_factory=set)  # brief paths parsed by this load, not reused
+    rechecked: set[str] = field(default_factory=set)  # brief paths validated again: their cache shard is rewritten
     # False when every brief is as the previous load left it but for Markdown bodies:
     # then only the edited briefs' own pages can differ.
     front_matter_changed: bool = True
