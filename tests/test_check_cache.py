@@ -4,9 +4,15 @@ again, and a registry change reaching briefs whose own text did not change."""
 
 from __future__ import annotations
 
+import datetime
+
 from conftest import ACTORS, ROUNDS, brief_text
 from generator.build import check
+from generator.check.validate import validate
+from generator.commands.demo_corpus import write_demo_corpus
+from generator.publish import parsed_cache
 from generator.publish.cache import SiteCache
+from generator.read.load import load_corpus
 
 
 def shown(problems) -> list[str]:
@@ -46,3 +52,17 @@ def test_check_from_the_cache_gives_the_problems_of_a_cold_check(corpus):
     messages = shown(warm.problems)
     assert any("a.md" in m and "outside round 'round-1'" in m for m in messages), messages
     assert any("actors.yml" in m and "error" in m for m in messages), messages
+
+
+def test_kept_results_come_back_from_the_cache_file_as_checked(tmp_path):
+    """Every field of every brief (sources, positions, revisions, status history, bodies) is the
+    same read back from the cache's JSON as when checked; nothing is checked again."""
+    write_demo_corpus(40, tmp_path / "briefs", 2025)
+    today = datetime.date(2026, 1, 1)
+    cold = load_corpus(tmp_path / "briefs")
+    corpus, problems = validate(cold, today=today)
+    warm = load_corpus(tmp_path / "briefs", parsed_cache.loads(parsed_cache.dumps(cold.parsed)))
+    again, again_problems = validate(warm, today=today)
+    assert warm.rechecked == set() and len(cold.rechecked) == 40
+    assert again.briefs == corpus.briefs and again_problems == problems
+    assert any(brief.positions for brief in corpus.briefs) and any(brief.sources for brief in corpus.briefs)
