@@ -29,6 +29,7 @@ import yaml
 from ..config.options import tune_gc
 from ..errors import BuildError
 from ..urls import page_output
+from . import fast_markdown
 
 # Below this many pages a second process costs more than it saves.
 PARALLEL_FROM_PAGES = 100
@@ -133,9 +134,35 @@ def _only_these_pages(pages: set[str], with_static_files: bool) -> Iterator[None
         File.is_modified = original
 
 
+@contextlib.contextmanager
+def _fast_markdown() -> Iterator[None]:
+    """Pages of the shape :mod:`.fast_markdown` proves get its HTML; every other page MkDocs' ``render``."""
+    from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import get_toc
+
+    original = Page.render
+
+    def render(self: Page, config, files) -> None:
+        permalink = fast_markdown.permalink_of(config)
+        rendered = None if permalink is None or self.markdown is None else fast_markdown.render(self.markdown, permalink)
+        if rendered is None:
+            return original(self, config, files)
+        self.content, self.toc = rendered.content, get_toc(rendered.toc_tokens)
+        self._title_from_render, self.present_anchor_ids = rendered.title, rendered.anchor_ids
+        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+            links = {anchor: f"#{anchor}" for anchor in sorted(rendered.anchor_ids)} if permalink else {}
+            self.links_to_anchors = {self.file: links} if links else {}
+
+    Page.render = render
+    try:
+        yield
+    finally:
+        Page.render = original
+
+
 def _build_share(config_path: Path, site_dir: Path, epoch: int, pages: set[str], static_files: bool) -> list[Warning]:
     tune_gc()
-    with _only_these_pages(pages, with_static_files=static_files):
+    with _only_these_pages(pages, with_static_files=static_files), _fast_markdown():
         return run_mkdocs(config_path, site_dir, epoch)
 
 
