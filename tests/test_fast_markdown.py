@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markdown import Markdown
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
@@ -63,6 +64,21 @@ def test_the_fast_path_renders_every_page_as_python_markdown_does(projects):
         for file in pages:
             assert _rendered(config, files, file, fast=True) == _rendered(config, files, file, fast=False), file.src_uri
         assert _rendered.fast >= 0.9 * len(pages), (project, _rendered.fast, len(pages))
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "# Same\n\n## Same\n\nbriefingrawblock0x\n## Same\n### Same 1\n",
+        "## briefs\\.json\n\n## BSS \\(AFP\\) \\- Ünï — x > y & z\n\n## TASS (state-aligned, RU)  \n",
+        "briefingrawblock0x\n\n# Not first\n\n###### Six\n",
+    ],
+)
+def test_headings_and_placeholders_render_as_python_markdown_renders_them(markdown):
+    md = Markdown(extensions=["toc", "tables", "fenced_code"], extension_configs={"toc": {"permalink": True}})
+    rendered = fast_markdown.render(markdown, True)
+    assert rendered is not None
+    assert (rendered.content, rendered.toc_tokens) == (md.convert(markdown), md.toc_tokens)
 
 
 @pytest.mark.parametrize(
