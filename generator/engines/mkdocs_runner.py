@@ -166,15 +166,38 @@ def _build_share(config_path: Path, site_dir: Path, epoch: int, pages: set[str],
         return run_mkdocs(config_path, site_dir, epoch)
 
 
-def build_pages(config_path: Path, site_dir: Path, epoch: int, pages: list[str], full: bool, jobs: int) -> list[Warning]:
+def _import_mkdocs() -> None:
+    import material  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+    import mkdocs.config  # noqa: F401
+
+
+def prestart(jobs: int) -> ProcessPoolExecutor | None:
+    """Processes for :func:`build_pages` that import MkDocs and Material (half a second each)
+    while the build is still loading, checking and rendering; None for one job."""
+    if jobs < 2:
+        return None
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_import_mkdocs)
+    for _ in range(jobs):  # a process is spawned when a task finds none idle
+        pool.submit(int)
+    return pool
+
+
+def build_pages(
+    config_path: Path, site_dir: Path, epoch: int, pages: list[str], full: bool, jobs: int, pool: ProcessPoolExecutor | None = None
+) -> list[Warning]:
     """Build ``pages`` into the empty ``site_dir``, with the theme's files if ``full``, and
-    always the sitemap and 404 page; return MkDocs' warnings."""
+    always the sitemap and 404 page; return MkDocs' warnings. ``pool`` (from :func:`prestart`)
+    is used if the pages are split among processes, and shut down in any case."""
     jobs = 1 if len(pages) < PARALLEL_FROM_PAGES else jobs
     shares = [set(pages[k::jobs]) for k in range(jobs)]
     if jobs == 1:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
         return _build_share(config_path, site_dir, epoch, shares[0], full)
     sites = [site_dir] + [site_dir.with_name(f"{site_dir.name}-{k}") for k in range(1, jobs)]
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    pool = pool or ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+    with pool:
         futures = [
             pool.submit(_build_share, config_path, sites[k], epoch, shares[k], full and k == 0) for k in range(jobs)
         ]
