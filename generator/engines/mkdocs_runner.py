@@ -7,7 +7,8 @@ and nav as in a full build, and an edit rebuilds one page. MkDocs renders one
 page after another on one core, so a large set of pages is split among
 processes; the first writes the theme's files, the sitemap and the 404 page,
 the others' pages are moved in beside them. Processes are spawned, not forked:
-``serve`` builds while its server threads run.
+``serve`` builds while its server threads run; :func:`prestart` spawns them
+early. A page of the shape :mod:`.fast_markdown` proves skips Python-Markdown.
 
 Each warning comes with the page MkDocs was reading or writing when it was
 logged, so that a cached page's warnings can be shown again (``--strict``
