@@ -1,7 +1,7 @@
 """Generated pages skip Python-Markdown: for every page of the sample site and of a demo
 corpus, the fast path's HTML, table of contents, title and anchors are those of MkDocs'
 own ``Page.render``; a page it cannot prove goes through ``Page.render``; the built site
-is the same byte for byte with and without it."""
+is the same byte for byte with and without it, and with processes started ahead (prestart)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from generator.commands.demo_corpus import write_demo_corpus
 from generator.config.options import Options
 from generator.engines import fast_markdown, mkdocs_runner
 from generator.engines.raw_html import set_aside
+from generator.urls import page_output
 
 
 def _build(briefs: Path, out: Path) -> Path:
@@ -112,3 +113,14 @@ def test_the_built_site_is_the_same_without_the_fast_path(tmp_path, monkeypatch)
     assert fast_files == sorted(path.relative_to(slow) for path in slow.rglob("*") if path.is_file())
     for path in fast_files:
         assert (fast / path).read_bytes() == (slow / path).read_bytes(), path
+
+
+def test_pages_built_by_prestarted_processes_are_those_of_one_process(projects, tmp_path, monkeypatch):
+    project = projects[0]
+    pages = sorted(str(path.relative_to(project / "docs")) for path in (project / "docs").rglob("*.md"))
+    assert mkdocs_runner.prestart(1) is None
+    monkeypatch.setattr(mkdocs_runner, "PARALLEL_FROM_PAGES", 2)
+    mkdocs_runner.build_pages(project / "mkdocs.yml", tmp_path / "two", 0, pages, True, 2, pool=mkdocs_runner.prestart(2))
+    mkdocs_runner.build_pages(project / "mkdocs.yml", tmp_path / "one", 0, pages, True, 1)
+    for page in pages:
+        assert (tmp_path / "two" / page_output(page)).read_bytes() == (tmp_path / "one" / page_output(page)).read_bytes(), page
