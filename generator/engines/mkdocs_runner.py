@@ -7,7 +7,8 @@ and nav as in a full build, and an edit rebuilds one page. MkDocs renders one
 page after another on one core, so a large set of pages is split among
 processes; the first writes the theme's files, the sitemap and the 404 page,
 the others' pages are moved in beside them. Processes are spawned, not forked:
-``serve`` builds while its server threads run.
+``serve`` builds while its server threads run; :func:`prestart` spawns them
+early. A page of the shape :mod:`.fast_markdown` proves skips Python-Markdown.
 
 Each warning comes with the page MkDocs was reading or writing when it was
 logged, so that a cached page's warnings can be shown again (``--strict``
@@ -29,6 +30,7 @@ import yaml
 from ..config.options import tune_gc
 from ..errors import BuildError
 from ..urls import page_output
+from . import fast_markdown
 
 # Below this many pages a second process costs more than it saves.
 PARALLEL_FROM_PAGES = 100
@@ -133,21 +135,70 @@ def _only_these_pages(pages: set[str], with_static_files: bool) -> Iterator[None
         File.is_modified = original
 
 
+@contextlib.contextmanager
+def _fast_markdown() -> Iterator[None]:
+    """Pages of the shape :mod:`.fast_markdown` proves get its HTML; every other page MkDocs' ``render``."""
+    from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import get_toc
+
+    original = Page.render
+
+    def render(self: Page, config, files) -> None:
+        permalink = fast_markdown.permalink_of(config)
+        rendered = None if permalink is None or self.markdown is None else fast_markdown.render(self.markdown, permalink)
+        if rendered is None:
+            return original(self, config, files)
+        self.content, self.toc = rendered.content, get_toc(rendered.toc_tokens)
+        self._title_from_render, self.present_anchor_ids = rendered.title, rendered.anchor_ids
+        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+            links = {anchor: f"#{anchor}" for anchor in sorted(rendered.anchor_ids)} if permalink else {}
+            self.links_to_anchors = {self.file: links} if links else {}
+
+    Page.render = render
+    try:
+        yield
+    finally:
+        Page.render = original
+
+
 def _build_share(config_path: Path, site_dir: Path, epoch: int, pages: set[str], static_files: bool) -> list[Warning]:
     tune_gc()
-    with _only_these_pages(pages, with_static_files=static_files):
+    with _only_these_pages(pages, with_static_files=static_files), _fast_markdown():
         return run_mkdocs(config_path, site_dir, epoch)
 
 
-def build_pages(config_path: Path, site_dir: Path, epoch: int, pages: list[str], full: bool, jobs: int) -> list[Warning]:
+def _import_mkdocs() -> None:
+    import material  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+    import mkdocs.config  # noqa: F401
+
+
+def prestart(jobs: int) -> ProcessPoolExecutor | None:
+    """Processes for :func:`build_pages` that import MkDocs and Material (half a second each)
+    while the build is still loading, checking and rendering; None for one job."""
+    if jobs < 2:
+        return None
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_import_mkdocs)
+    for _ in range(jobs):  # a process is spawned when a task finds none idle
+        pool.submit(int)
+    return pool
+
+
+def build_pages(
+    config_path: Path, site_dir: Path, epoch: int, pages: list[str], full: bool, jobs: int, pool: ProcessPoolExecutor | None = None
+) -> list[Warning]:
     """Build ``pages`` into the empty ``site_dir``, with the theme's files if ``full``, and
-    always the sitemap and 404 page; return MkDocs' warnings."""
+    always the sitemap and 404 page; return MkDocs' warnings. ``pool`` (from :func:`prestart`)
+    is used if the pages are split among processes, and shut down in any case."""
     jobs = 1 if len(pages) < PARALLEL_FROM_PAGES else jobs
     shares = [set(pages[k::jobs]) for k in range(jobs)]
     if jobs == 1:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
         return _build_share(config_path, site_dir, epoch, shares[0], full)
     sites = [site_dir] + [site_dir.with_name(f"{site_dir.name}-{k}") for k in range(1, jobs)]
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    pool = pool or ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+    with pool:
         futures = [
             pool.submit(_build_share, config_path, sites[k], epoch, shares[k], full and k == 0) for k in range(jobs)
         ]

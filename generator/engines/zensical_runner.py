@@ -63,9 +63,14 @@ def _reason(stderr: str) -> str:
     return errors[-1] if errors else (lines[-1] if lines else "no message")
 
 
-def build_pages(config_path: Path, site_dir: Path, epoch: int, pages: list[str], full: bool, jobs: int) -> list[Warning]:
+def prestart(jobs: int) -> None:
+    """Zensical starts no processes ahead (the MkDocs runner's interface)."""
+    return None
+
+
+def build_pages(config_path: Path, site_dir: Path, epoch: int, pages: list[str], full: bool, jobs: int, pool: None = None) -> list[Warning]:
     """Build the whole site into ``site_dir`` (which must not exist yet); return Zensical's warnings.
-    ``pages``, ``full`` and ``jobs`` are accepted for the MkDocs runner's interface."""
+    ``pages``, ``full``, ``jobs`` and ``pool`` are accepted for the MkDocs runner's interface."""
     require()
     built = config_path.parent / ZENSICAL_SITE
     shutil.rmtree(built, ignore_errors=True)
