@@ -202,24 +202,33 @@ def _build_in(
     warnings: dict = cache.page_warnings(plan)
     named = {engine.source_path(page): page for page in hashes}
     epoch = build_date(checked.index)
-    with ThreadPoolExecutor(1) as beside:
-        search = index_for_search(beside, site, cache, pages, plan, config_path)
-        progress.stage("pages", total=len(plan.changed))
-        for page, message in engine.build_pages(config_path, fresh, epoch, plan.changed, plan.full, options.jobs):
-            warnings.setdefault(named.get(page, page), []).append(message)
+    warn_without_site_url(options.config_file, address.site_url)
+
+    def write_outputs() -> None:
+        """The incremental site's links first, then the whole-site outputs into it."""
         if not plan.full:
             assert published is not None
             link_copy(published, site, {page_output(page) for page in plan.removed}, place.spare)
-            move_over(fresh, site)
-        shown = _shown(warnings, {brief_page(brief.slug): brief.path for brief in checked.index.newest_first})
-        if options.strict and shown:
-            raise StrictFailure(shown)
         write_build_stamp(site, epoch)
-        warn_without_site_url(options.config_file, address.site_url)
         write_feeds(site, checked.index, address, options.feed_entries)
         write_data_files(site, downloads)
         write_calendars(site, checked.index.corpus, address)
         write_published_schemas(site)
+
+    with ThreadPoolExecutor(2) as beside:
+        search = index_for_search(beside, site, cache, pages, plan, config_path)
+        # MkDocs writes into ``fresh`` (``site`` itself when full, dirty: never emptied) and runs
+        # in other processes, so the outputs are written meanwhile; Zensical replaces the site.
+        written = None if engine.WHOLE_SITE else beside.submit(write_outputs)
+        progress.stage("pages", total=len(plan.changed))
+        for page, message in engine.build_pages(config_path, fresh, epoch, plan.changed, plan.full, options.jobs):
+            warnings.setdefault(named.get(page, page), []).append(message)
+        shown = _shown(warnings, {brief_page(brief.slug): brief.path for brief in checked.index.newest_first})
+        if options.strict and shown:
+            raise StrictFailure(shown)
+        write_outputs() if written is None else written.result()
+        if not plan.full:
+            move_over(fresh, site)
         progress.stage("search index")
         search.result()
     place_bundle(site)
