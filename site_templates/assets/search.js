@@ -18,11 +18,18 @@
   const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   const ORDERS = { relevance: "by relevance", date: "newest first", oldest: "oldest first" };
 
+  /* The index is in shards (generator/outputs/search_shards.py): pagefind/ is the first,
+     pagefind/shards.json names the others, merged here so that one search covers them all. */
   let loading = null;
   function pagefind() {
-    loading = loading || import(new URL("pagefind/pagefind.js", ROOT).href).then(async (module) => {
-      await module.options({ baseUrl: ROOT.pathname, excerptLength: 24 });
+    loading = loading || Promise.all([
+      import(new URL("pagefind/pagefind.js", ROOT).href),
+      fetch(new URL("pagefind/shards.json", ROOT)).then((answer) => (answer.ok ? answer.json() : [])).catch(() => []),
+    ]).then(async ([module, shards]) => {
+      const options = { baseUrl: ROOT.pathname, excerptLength: 24 };
+      await module.options(options);
       await module.init();
+      await Promise.all(shards.map((shard) => module.mergeIndex(new URL(`pagefind/${shard}/`, ROOT).href, { ...options })));
       return module;
     });
     return loading;
