@@ -101,6 +101,7 @@ def status_anchor(status: str) -> str:
     return f"status-{status}"
 SEARCH_BUNDLE = "pagefind"  # Pagefind's files, relative to the site: the first shard's bundle
 SEARCH_SHARDS = "shards.json"  # in SEARCH_BUNDLE: the folders of the other shards, which search.js merges
+SEARCH_SHARD_DATES = "shard-dates.json"  # in SEARCH_BUNDLE: each shard's sort dates, to merge "newest first" across shards
 
 
 def search_shard(shard: int) -> str:

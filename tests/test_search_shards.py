@@ -111,7 +111,12 @@ def test_the_browser_searches_every_shard_as_one_index(browser, demo):
             assert option.inner_text().endswith(f"({count})"), option.inner_text()
         open_search(page, f"{url}search/")
         shown = listed(page)
-        assert set(shown) == set(briefs)
+        assert set(shown) == set(briefs) and len(shown) == len(briefs)
+        dates = [briefs[slug]["date"] for slug in shown]
+        assert dates == sorted(dates, reverse=True)  # no words: newest first, across shards
+        open_search(page, f"{url}search/?actor={actor}&sort=oldest")
+        dates = [briefs[slug]["date"] for slug in listed(page)]
+        assert dates == sorted(dates)
         page.close()
     finally:
         server.shutdown()

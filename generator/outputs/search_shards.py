@@ -7,23 +7,29 @@ a small site has one. A build runs Pagefind only over the shards that hold a
 changed or removed record; the others are hard-linked from the published
 bundle. Shard 0 is ``pagefind/``, shard k ``pagefind/shard-k/``, and
 ``pagefind/shards.json`` lists the other shards for search.js's
-``mergeIndex``. Each shard's bytes depend only on its records, so an
+``mergeIndex``. Pagefind ranks a sorted search by each page's position in
+its own shard, which says nothing across shards, so ``shard-dates.json``
+holds each shard's dates in its sort order for search.js to merge by. Each shard's bytes depend only on its records, so an
 incremental build still writes what a clean one does.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Callable
 
-from ..urls import SEARCH_BUNDLE, SEARCH_SHARDS, search_shard
+from ..urls import SEARCH_BUNDLE, SEARCH_SHARD_DATES, SEARCH_SHARDS, search_shard
 
 PAGES_PER_SHARD = 500  # a shard is re-indexed in about a fifth of a second
 MOST_SHARDS = 8  # each merged shard costs the reader a few requests per search
+_SORT_DATE = re.compile(r'data-pagefind-sort="date:(\d{4})-(\d{2})-(\d{2})"')
+EPOCH = datetime.date(1970, 1, 1).toordinal()
 
 
 def shard_count(records: int) -> int:
@@ -53,6 +59,30 @@ def listed(bundle: Path) -> list[str] | None:
     return value if isinstance(value, list) and all(isinstance(name, str) for name in value) else None
 
 
+def sort_dates(records_dir: Path, records: list[str]) -> list[int]:
+    """The sort dates of a shard's records in Pagefind's order (oldest first), as runs:
+    days since 1970 from the last run (the first from 0), then how many pages have that date."""
+    days: dict[int, int] = {}
+    for record in records:
+        found = _SORT_DATE.search((records_dir / record).read_text(encoding="utf-8"))
+        if found:
+            day = datetime.date(*map(int, found.groups())).toordinal() - EPOCH
+            days[day] = days.get(day, 0) + 1
+    runs, last = [], 0
+    for day in sorted(days):
+        runs += [day - last, days[day]]
+        last = day
+    return runs
+
+
+def _published_dates(published: Path | None, shards: int) -> list | None:
+    try:
+        value = json.loads(((published or Path("/nonexistent")) / SEARCH_SHARD_DATES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return value if isinstance(value, list) and len(value) == shards else None
+
+
 def records_in(records_dir: Path) -> list[str]:
     """Every record in ``records_dir``, as ``briefs/x/index.html``, sorted."""
     found = []
@@ -71,7 +101,7 @@ def _link(source: str, target: str) -> None:
 def _reuse(published: Path, shard: int, target: Path) -> None:
     """Hard-link a published shard's bundle into ``target``, leaving out the shards inside shard 0."""
     source = published / folder(shard) if shard else published
-    own = {folder(k) for k in range(1, MOST_SHARDS)} | {SEARCH_SHARDS}
+    own = {folder(k) for k in range(1, MOST_SHARDS)} | {SEARCH_SHARDS, SEARCH_SHARD_DATES}
     shutil.copytree(source, target, copy_function=_link, dirs_exist_ok=True,
                     ignore=lambda where, names: own.intersection(names) if Path(where) == source and shard == 0 else [])
 
@@ -88,7 +118,9 @@ def write_shards(
     for record in records:
         groups[shard_of(record, count)].append(record)
     others = [folder(shard) for shard in range(1, count) if groups[shard]]
-    reusable = dirty is not None and published is not None and listed(published) == others
+    dates_before = _published_dates(published, 1 + len(others))
+    reusable = dirty is not None and published is not None and listed(published) == others and dates_before is not None
+    dates = []
     stale = {shard_of(record, count) for record in dirty} if reusable and dirty is not None else set(groups)
     shutil.rmtree(bundle, ignore_errors=True)
     scratch = bundle.with_name(f"{bundle.name}.records")
@@ -96,9 +128,11 @@ def write_shards(
     for shard in [0] + [shard for shard in range(1, count) if groups[shard]]:
         target = bundle / folder(shard) if shard else bundle
         if shard not in stale:
-            assert published is not None
+            assert published is not None and dates_before is not None
             _reuse(published, shard, target)
+            dates.append(dates_before[len(dates)])
         else:
+            dates.append(sort_dates(records_dir, groups[shard]))
             shutil.rmtree(scratch, ignore_errors=True)
             for record in groups[shard]:
                 os.makedirs(scratch / os.path.dirname(record), exist_ok=True)
@@ -110,4 +144,5 @@ def write_shards(
             entry = (target / "pagefind-entry.json").read_bytes()
     shutil.rmtree(scratch, ignore_errors=True)
     (bundle / SEARCH_SHARDS).write_text(json.dumps(others), encoding="utf-8")
+    (bundle / SEARCH_SHARD_DATES).write_text(json.dumps(dates, separators=(",", ":")), encoding="utf-8")
     return entry
