@@ -139,11 +139,14 @@ def refuse_inputs(place: Place, options: Options) -> None:
                 raise BuildError(f"refusing to build into {options.out_dir}: it contains {input_path}")
 
 
-def index_for_search(beside: ThreadPoolExecutor, site: Path, cache: SiteCache, pages: dict[str, str], plan: Plan, config_path: Path) -> Future:
+def index_for_search(
+    beside: ThreadPoolExecutor, site: Path, cache: SiteCache, pages: dict[str, str], plan: Plan, config_path: Path, published: Published | None
+) -> Future:
     """THE place for the search index, started beside the engine: records from the generator's
     pages, indexed by Pagefind into a bundle beside ``site`` (the complete next site, in staging),
     which :func:`~.outputs.search.place_bundle` moves in once the engine is done."""
-    return beside.submit(index_pages, cache.root, config_path, pages, plan.changed, plan.removed, plan.full, bundle_beside(site))
+    return beside.submit(index_pages, cache.root, config_path, pages, plan.changed, plan.removed, plan.full, bundle_beside(site),
+                         published.root if published else None)
 
 
 def _shown(warnings: dict[str | None, list[str]], sources: dict[str, str]) -> list[Problem]:
@@ -216,7 +219,7 @@ def _build_in(
         write_published_schemas(site)
 
     with ThreadPoolExecutor(2) as beside:
-        search = index_for_search(beside, site, cache, pages, plan, config_path)
+        search = index_for_search(beside, site, cache, pages, plan, config_path, published)
         # MkDocs writes into ``fresh`` (``site`` itself when full, dirty: never emptied) and runs
         # in other processes, so the outputs are written meanwhile; Zensical replaces the site.
         written = None if engine.WHOLE_SITE else beside.submit(write_outputs)

@@ -99,7 +99,14 @@ ABOUT_SOURCE = "about.md"  # the About page's text, in the briefs folder (not a 
 def status_anchor(status: str) -> str:
     """Where the About page explains a brief status: ``#status-disputed``."""
     return f"status-{status}"
-SEARCH_BUNDLE = "pagefind"  # Pagefind's files, relative to the site
+SEARCH_BUNDLE = "pagefind"  # Pagefind's files, relative to the site: the first shard's bundle
+SEARCH_SHARDS = "shards.json"  # in SEARCH_BUNDLE: the folders of the other shards, which search.js merges
+SEARCH_SHARD_DATES = "shard-dates.json"  # in SEARCH_BUNDLE: each shard's sort dates, to merge "newest first" across shards
+
+
+def search_shard(shard: int) -> str:
+    """Where a shard's Pagefind bundle is, relative to the site: ``pagefind/``, ``pagefind/shard-1/``…"""
+    return SEARCH_BUNDLE if shard == 0 else f"{SEARCH_BUNDLE}/shard-{shard}"
 
 
 BUILD_STAMP = "assets/built.js"  # the footer's "Last built" date (see outputs/build_stamp.py)

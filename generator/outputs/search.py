@@ -5,10 +5,10 @@ content and on the name block of actor, round and topic pages, with filters,
 sort key and metadata beside it. The records it reads come from the
 generator's pages (:mod:`.search_records`), not from the built site, so the
 index is written while the engine renders, into a bundle beside the staged
-site that :func:`place_bundle` moves in. Pagefind cannot update an index:
-every build indexes every record, and an incremental build writes the same
-bytes as a clean one. What the cache saves is conversion: only the pages a
-build rendered have their records made again.
+site that :func:`place_bundle` moves in. The index is in shards
+(:mod:`.search_shards`): a build re-indexes the shards holding a record it
+changed or removed and links the others from the published site, and an
+incremental build writes the same bytes as a clean one.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from ..errors import BuildError
 from ..urls import SEARCH_BUNDLE
 from .pagefind_order import canonicalise
 from .search_records import RecordMaker, update_records as update_page_records
+from .search_shards import write_shards
 
 ENTRY_FILE = "pagefind-entry.json"
 PAGES_DIR = "search-pages"  # in the cache folder: one record per indexed page
@@ -55,9 +56,10 @@ def html_pages(site_dir: Path) -> list[str]:
     return sorted(pages)
 
 
-def update_records(site_dir: Path, records_dir: Path, fresh: set[str] | None) -> None:
+def update_records(site_dir: Path, records_dir: Path, fresh: set[str] | None) -> set[str] | None:
     """Bring ``records_dir`` in line with the site, reading only the ``fresh`` pages
-    and pages it has never seen (all of them if ``fresh`` is None)."""
+    and pages it has never seen (all of them if ``fresh`` is None); return the records
+    read or removed (None: all of them)."""
     manifest_path = records_dir.with_name(MANIFEST)
     seen: set[str] = set()
     if fresh is None:
@@ -69,10 +71,12 @@ def update_records(site_dir: Path, records_dir: Path, fresh: set[str] | None) ->
             return update_records(site_dir, records_dir, None)
     manifest_path.unlink(missing_ok=True)
     pages = html_pages(site_dir)
-    for page in sorted(seen.difference(pages)):
+    touched = seen.difference(pages)
+    for page in sorted(touched):
         (records_dir / page).unlink(missing_ok=True)
     for page in pages:
         if fresh is None or page in fresh or page not in seen:
+            touched.add(page)
             record = page_record((site_dir / page).read_text(encoding="utf-8"))
             target = records_dir / page
             if record is None:
@@ -81,6 +85,7 @@ def update_records(site_dir: Path, records_dir: Path, fresh: set[str] | None) ->
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(record, encoding="utf-8")
     manifest_path.write_text(json.dumps(pages), encoding="utf-8")
+    return None if fresh is None else touched
 
 
 def _run_pagefind(records_dir: Path, bundle: Path) -> None:
@@ -120,11 +125,15 @@ def place_bundle(site_dir: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def index_pages(cache_dir: Path, config_path: Path, pages: dict[str, str], changed: list[str], removed: list[str], full: bool, bundle: Path) -> bytes:
-    """Make the records of the ``changed`` pages and index every record into ``bundle``:
-    the work that runs beside the engine."""
-    records_dir = update_page_records(cache_dir, RecordMaker(config_path), pages, changed, removed, full)
-    return write_bundle(records_dir, bundle)
+def index_pages(
+    cache_dir: Path, config_path: Path, pages: dict[str, str], changed: list[str], removed: list[str], full: bool, bundle: Path,
+    published: Path | None = None,
+) -> bytes:
+    """Make the records of the ``changed`` pages and index the shards they touch into ``bundle``,
+    linking the others from the ``published`` site: the work that runs beside the engine."""
+    records_dir, touched = update_page_records(cache_dir, RecordMaker(config_path), pages, changed, removed, full)
+    shards_from = None if full or published is None else published / SEARCH_BUNDLE
+    return write_shards(records_dir, bundle, None if full else touched, shards_from, write_bundle)
 
 
 def index_site(site_dir: Path, cache_dir: Path, fresh: set[str] | None = None) -> bytes:
@@ -132,7 +141,7 @@ def index_site(site_dir: Path, cache_dir: Path, fresh: set[str] | None = None) -
     ``fresh``: the pages written since the last index, as ``briefs/x/index.html``."""
     records_dir = cache_dir / PAGES_DIR
     records_dir.mkdir(parents=True, exist_ok=True)
-    update_records(site_dir, records_dir, fresh)
-    entry = write_bundle(records_dir, bundle_beside(site_dir))
+    touched = update_records(site_dir, records_dir, fresh)
+    entry = write_shards(records_dir, bundle_beside(site_dir), touched, site_dir / SEARCH_BUNDLE, write_bundle)
     place_bundle(site_dir)
     return entry

@@ -68,9 +68,10 @@ def recorded(cache_dir: Path) -> set[str] | None:
 
 def update_records(
     cache_dir: Path, maker: RecordMaker, pages: Mapping[str, str], changed: Iterable[str], removed: Iterable[str], full: bool
-) -> Path:
+) -> tuple[Path, set[str]]:
     """Write the records of the ``changed`` pages (all of them if ``full``), remove those of the
-    ``removed`` ones; return the records folder. The manifest is rewritten last: a build cut
+    ``removed`` ones; return the records folder and the records whose bytes changed
+    (``briefs/x/index.html``). The manifest is rewritten last: a build cut
     short leaves none, and the next build makes every record again."""
     records_dir = cache_dir / RECORDS_DIR
     manifest = cache_dir / MANIFEST
@@ -79,18 +80,24 @@ def update_records(
     manifest.unlink(missing_ok=True)
     if full:
         shutil.rmtree(records_dir, ignore_errors=True)
+    touched: set[str] = set()
     for page in removed:
+        if (records_dir / page_output(page)).exists():
+            touched.add(page_output(page))
         (records_dir / page_output(page)).unlink(missing_ok=True)
         known.discard(page)
     for page in changed:
         record = maker.record(pages[page])
         target = records_dir / page_output(page)
+        before = target.read_text(encoding="utf-8") if target.exists() else None
+        if record != before:
+            touched.add(page_output(page))
         if record is None:
             target.unlink(missing_ok=True)
-        else:
+        elif record != before:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(record, encoding="utf-8")
         known.add(page)
     records_dir.mkdir(parents=True, exist_ok=True)
     manifest.write_text(json.dumps(sorted(known)), encoding="utf-8")
-    return records_dir
+    return records_dir, touched

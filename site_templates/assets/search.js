@@ -18,14 +18,69 @@
   const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   const ORDERS = { relevance: "by relevance", date: "newest first", oldest: "oldest first" };
 
+  /* The index is in shards (generator/outputs/search_shards.py): pagefind/ is the first,
+     pagefind/shards.json names the others, merged here so that one search covers them all.
+     Each shard's pages carry a filter SHARD (Pagefind's mergeFilter), so a sorted search can
+     be made shard by shard. */
+  const SHARD = "shard";
   let loading = null;
   function pagefind() {
-    loading = loading || import(new URL("pagefind/pagefind.js", ROOT).href).then(async (module) => {
-      await module.options({ baseUrl: ROOT.pathname, excerptLength: 24 });
+    loading = loading || Promise.all([
+      import(new URL("pagefind/pagefind.js", ROOT).href),
+      fetch(new URL("pagefind/shards.json", ROOT)).then((answer) => (answer.ok ? answer.json() : [])).catch(() => []),
+    ]).then(async ([module, shards]) => {
+      const options = { baseUrl: ROOT.pathname, excerptLength: 24 };
+      await module.options(options);
       await module.init();
-      return module;
+      if (!shards.length) return module;
+      await module.options({ mergeFilter: { [SHARD]: "0" } });
+      await Promise.all(shards.map((shard, k) => module.mergeIndex(new URL(`pagefind/${shard}/`, ROOT).href,
+        { ...options, mergeFilter: { [SHARD]: String(k + 1) } })));
+      let dating = null;
+      return {
+        search: (term, asked = {}) => (asked.sort
+          ? sortedSearch(module, term, asked, (dating = dating || shardDates()))
+          : module.search(term, asked)),
+        filters: () => module.filters(),
+      };
     });
     return loading;
+  }
+
+  /* Each shard's sort dates in its order, oldest first, as day numbers; the file holds runs of
+     [days after the last run, pages with that day] (search_shards.sort_dates). */
+  async function shardDates() {
+    const runs = await (await fetch(new URL("pagefind/shard-dates.json", ROOT))).json();
+    return runs.map((shard) => {
+      const days = [];
+      for (let k = 0, day = 0; k < shard.length; k += 2) {
+        day += shard[k];
+        for (let n = 0; n < shard[k + 1]; n++) days.push(day);
+      }
+      return days;
+    });
+  }
+
+  /* Pagefind scores a sorted result by its position in its own shard, which orders nothing
+     across shards: search each shard alone and merge by the date at each result's position. */
+  async function sortedSearch(module, term, options, dating) {
+    const days = await dating;
+    const searches = await Promise.all(days.map((_, k) =>
+      module.search(term, { ...options, filters: { ...(options.filters || {}), [SHARD]: String(k) } })));
+    const newest = Object.values(options.sort)[0] !== "asc";
+    const results = searches
+      .flatMap((found, k) => found.results.map((result) => ({ result, day: days[k][Math.abs(result.score)] ?? 0 })))
+      .sort((a, b) => (newest ? b.day - a.day : a.day - b.day))
+      .map(({ result }) => result);
+    const filters = {};  // each search counted its own shard's results
+    for (const found of searches) {
+      for (const [name, values] of Object.entries(found.filters || {})) {
+        if (name === SHARD) continue;
+        filters[name] = filters[name] || {};
+        for (const [value, count] of Object.entries(values)) filters[name][value] = (filters[name][value] || 0) + count;
+      }
+    }
+    return { ...searches[0], results, filters };
   }
 
   function element(tag, className, text) {
