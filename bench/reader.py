@@ -224,7 +224,7 @@ FILTERS_ONLY = ("search/", "search/?year=2025", "search/?topic=topic-3&status=co
 def measure_reader(site: Path) -> dict:
     """In headless Chromium: seconds from the last keystroke to results for each of
     ``LATENCY_QUERIES`` (typed at 20 ms a key after Pagefind has loaded), bytes of Pagefind
-    files a filters-only search page fetches, and the largest pages (see :func:`largest_pages`)
+    files and search lists a filters-only search page fetches, and the largest pages (see :func:`largest_pages`)
     with /positions/ measured by itself."""
     from playwright.sync_api import sync_playwright
 
@@ -249,7 +249,7 @@ def measure_reader(site: Path) -> dict:
             for location in FILTERS_ONLY:
                 fetched: list[int] = []
                 tab = browser.new_context().new_page()
-                tab.on("requestfinished", lambda request: fetched.append(_fetched_bytes(request)) if "/pagefind/" in request.url else None)
+                tab.on("requestfinished", lambda request: fetched.append(_fetched_bytes(request)) if "/pagefind/" in request.url or "/search/lists/" in request.url else None)
                 tab.goto(base + location, wait_until="load")
                 tab.wait_for_function("document.getElementById('bsearch-page').getAttribute('aria-busy') === 'false'", timeout=120000)
                 tab.wait_for_load_state("networkidle")

@@ -36,6 +36,7 @@ from .outputs.feeds import write_feeds
 from .outputs.schemas import write_published_schemas
 from .outputs.search import bundle_beside, index_pages, place_bundle
 from .outputs.search_records import recorded
+from .outputs.search_lists import write_search_lists
 from .outputs.site_files import warn_without_site_url
 from .publish.cache import Plan, SiteCache, fingerprint
 from .publish.linked_copy import link_copy, move_over
@@ -216,6 +217,7 @@ def _build_in(
         write_feeds(site, checked.index, address, options.feed_entries)
         write_data_files(site, downloads)
         write_calendars(site, checked.index.corpus, address)
+        write_search_lists(site, checked.index)
         write_published_schemas(site)
 
     with ThreadPoolExecutor(2) as beside:

@@ -108,6 +108,19 @@ def search_shard(shard: int) -> str:
     """Where a shard's Pagefind bundle is, relative to the site: ``pagefind/``, ``pagefind/shard-1/``…"""
     return SEARCH_BUNDLE if shard == 0 else f"{SEARCH_BUNDLE}/shard-{shard}"
 
+SEARCH_LISTS = "search/lists/facets.json"  # what a search without words reads (see outputs/search_lists.py)
+
+
+def search_list_page(facet: str, value: str, page: int | str) -> str:
+    """Page ``page`` (from 1) of the briefs with one facet value, for a search without words:
+    ``search/lists/actor/x/1.json``."""
+    return f"search/lists/{facet}/{value}/{page}.json"
+
+
+def search_all_page(page: int | str) -> str:
+    """Page ``page`` (from 1) of every brief, for a search without words: ``search/lists/all/1.json``."""
+    return f"search/lists/all/{page}.json"
+
 
 BUILD_STAMP = "assets/built.js"  # the footer's "Last built" date (see outputs/build_stamp.py)
 

@@ -29,7 +29,7 @@ from .stances import Positions
 from .state_of_play import LISTED, state_of_play
 from ..config.site_url import SiteAddress
 from .timeline import is_marker, timeline_months
-from ..urls import ABOUT_PAGE, DATA_DIR, DATA_PAGE, POSITIONS_PAGE, ROUNDS_CALENDAR, SEARCH_PAGE, actor_page, brief_page, feed_path, page_location, publisher_page, root_from, round_calendar, round_page, status_anchor, topic_page
+from ..urls import ABOUT_PAGE, DATA_DIR, DATA_PAGE, POSITIONS_PAGE, ROUNDS_CALENDAR, SEARCH_LISTS, SEARCH_PAGE, actor_page, brief_page, feed_path, page_location, publisher_page, root_from, round_calendar, round_page, status_anchor, topic_page
 
 
 class Links:
@@ -173,7 +173,7 @@ def render_pages(
     render("actors/index.md", "actors.md.j2")
     render("rounds/index.md", "rounds.md.j2")
     render("topics/index.md", "topics.md.j2")
-    render(SEARCH_PAGE, "search.md.j2", (Crumb("Search"),), facets=search_facets(index))
+    render(SEARCH_PAGE, "search.md.j2", (Crumb("Search"),), facets=search_facets(index), search_lists=SEARCH_LISTS)
     render(ABOUT_PAGE, "about.md.j2")
     render(DATA_PAGE, "data.md.j2", files=downloads, data_dir=DATA_DIR)
     brief_neighbours = neighbours(index.chronological)

@@ -138,7 +138,7 @@
       meta.append(" ", element("span", `status-badge status-${data.meta.status}`, data.meta.status));
     }
     link.append(meta);
-    link.append(excerpt(withoutAliases(data)));
+    if (data.content !== undefined) link.append(excerpt(withoutAliases(data)));  // rows from the lists have no text
     item.append(link);
     return item;
   }
@@ -160,6 +160,88 @@
       ? await module.search(term, { filters: { kind: "page" } })
       : { results: [] };
     return { module, briefs, pages };
+  }
+
+  /* ---- Without words: the build's lists (outputs/search_lists.py), never Pagefind's index ---- */
+  const DIGIT = Object.fromEntries([..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"].map((c, k) => [c, k]));
+  const listsLoading = {};
+  function readJson(url) {
+    return fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return response.json();
+    });
+  }
+  /* Each brief's values of one facet, as indexes into the facet's list of values. */
+  function decodeFacet(facet, total) {
+    const code = (text, at) => {
+      let number = 0;
+      for (let k = 0; k < facet.width; k++) number = number * 64 + DIGIT[text[at + k]];
+      return number;
+    };
+    const entries = facet.single
+      ? Array.from({ length: total }, (_, b) => facet.codes.slice(b * facet.width, (b + 1) * facet.width))
+      : total ? facet.codes.split(",") : [];
+    return entries.map((entry) => {
+      const values = [];
+      for (let at = 0; at < entry.length; at += facet.width) {
+        const number = code(entry, at);
+        if (number) values.push(number - 1);
+      }
+      return values;
+    });
+  }
+  function lists(url) {
+    if (!listsLoading[url]) {
+      listsLoading[url] = readJson(url).then((data) => {
+        for (const facet of Object.values(data.facets)) facet.of = decodeFacet(facet, data.total);
+        data.rows = new Map();  // a page of rows by URL, fetched once
+        return data;
+      });
+      listsLoading[url].catch(() => { delete listsLoading[url]; });
+    }
+    return listsLoading[url];
+  }
+  /* The briefs matching every filter, as results shaped like Pagefind's (data() gives url, meta),
+     and each facet's counts: the briefs matching every other filter, by value. */
+  async function listedBriefs(url, facets, order) {
+    const data = await lists(url);
+    const chosen = Object.entries(facets).map(([name, value]) => [name, data.facets[name].values.indexOf(value)]);
+    const tallies = Object.fromEntries(FACETS.map((name) => [name, new Array(data.facets[name].values.length).fill(0)]));
+    const matches = [];
+    for (let b = 0; b < data.total; b++) {
+      let missed = null, misses = 0;
+      for (const [name, value] of chosen) {
+        if (!data.facets[name].of[b].includes(value)) { missed = name; misses += 1; }
+      }
+      if (misses === 0) matches.push(b);
+      for (const name of misses === 0 ? FACETS : misses === 1 ? [missed] : []) {
+        for (const value of data.facets[name].of[b]) tallies[name][value] += 1;
+      }
+    }
+    const byFacet = Object.fromEntries(FACETS.map((name) => [name,
+      Object.fromEntries(data.facets[name].values.map((value, k) => [value, tallies[name][k]]))]));
+    // Rows come from the shortest list among the filters chosen, else from the list of every brief.
+    let members = null, pattern = data.all;
+    for (const [name, value] of chosen) {
+      if (!data.listed.includes(name) || value < 0) continue;
+      const having = [];
+      data.facets[name].of.forEach((values, b) => { if (values.includes(value)) having.push(b); });
+      if (!members || having.length < members.length) {
+        members = having;
+        pattern = data.list.replace("{facet}", encodeURIComponent(name)).replace("{value}", encodeURIComponent(data.facets[name].values[value]));
+      }
+    }
+    const place = members ? new Map(members.map((b, k) => [b, k])) : null;
+    const row = async (b) => {
+      const at = place ? place.get(b) : b;
+      const file = new URL(pattern.replace("{page}", String(Math.floor(at / data.pageSize) + 1)), ROOT);
+      file.search = `v=${encodeURIComponent(data.version)}`;
+      if (!data.rows.has(file.href)) data.rows.set(file.href, readJson(file.href));
+      const [location, title, date, status] = (await data.rows.get(file.href))[at % data.pageSize];
+      return { url: new URL(location, ROOT).pathname, meta: { title, date, status } };
+    };
+    if (order === "oldest") matches.reverse();
+    return { results: matches.map((b) => ({ data: () => row(b) })), byFacet };
   }
 
   /* ---- Header field: on every page ---- */
@@ -372,6 +454,21 @@
       shown += batch.length;
       more.hidden = shown >= current.results.length;
     }
+    async function fromPagefind(term, facets, order, live) {
+      await (await pagefind()).filters(); // counts come back only once every filter is loaded
+      if (!live()) return null;
+      const { module, briefs, pages } = await searchBriefs(term, facets, order, live);
+      if (!live()) return null;
+      const [byFacet, first, pageData] = await Promise.all([
+        counts(module, term, facets, briefs), load(briefs.results, PAGE_SIZE), load(pages.results, HEADER_PAGES),
+      ]);
+      return { briefs, byFacet, first, pageData };
+    }
+    /* No words: the build's lists hold the briefs and counts; Pagefind would load its whole index. */
+    async function fromLists(facets, order) {
+      const briefs = await listedBriefs(new URL(page.dataset.lists, window.location.href).href, facets, order);
+      return { briefs, byFacet: briefs.byFacet, first: await load(briefs.results, PAGE_SIZE), pageData: [] };
+    }
     async function run() {
       const mine = ++sequence;
       const live = () => mine === sequence;
@@ -380,14 +477,10 @@
       const facets = chosen();
       const order = sort.value === "relevance" && !term ? "date" : sort.value;  // no words, nothing to rank by
       sort.querySelector('option[value="relevance"]').disabled = !term;
-      await (await pagefind()).filters(); // counts come back only once every filter is loaded
-      if (!live()) return;
-      const { module, briefs, pages } = await searchBriefs(term, facets, order, live);
-      if (!live()) return;
-      const [byFacet, first, pageData] = await Promise.all([
-        counts(module, term, facets, briefs), load(briefs.results, PAGE_SIZE), load(pages.results, HEADER_PAGES),
-      ]);
-      if (mine !== sequence) return;
+      const listed = !term && page.dataset.lists ? await fromLists(facets, order).catch(() => null) : null;  // a site without lists: Pagefind
+      const found = listed || (live() ? await fromPagefind(term, facets, order, live) : null);
+      if (!found || mine !== sequence) return;
+      const { briefs, byFacet, first, pageData } = found;
       current = briefs;
       shown = first.length;
       showCounts(byFacet);
