@@ -5,6 +5,7 @@
     python bench/benchmark.py --engines zensical --builds-only   # one engine's builds, nothing else
     python bench/benchmark.py --search SITE    # search figures of a site built already
     python bench/benchmark.py --pages site     # only the heaviest pages of a built site
+    python bench/benchmark.py --serve BRIEFS   # only the seconds until `briefing serve` shows an edit
 
 Every figure is the median of ``--repeat`` rounds; a round runs the generator
 stage, the floor, then each engine's full build, then each engine's one-brief
@@ -26,8 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from reader import largest_pages, measure_search, search_line
+from reader import largest_pages, measure_reader, measure_search, search_line
 from report import ENGINE_NAMES, engines_table, report
+from serve_latency import measure_serve
 
 PROJECT = Path(__file__).resolve().parent.parent
 FLOOR_CONFIG = """\
@@ -181,7 +183,8 @@ def measure(size: int, work: Path, repeat: int, engines: list[str], builds_only:
     row["bytes"], row["floor_bytes"] = bytes_per_page(out), bytes_per_page(floor / "site")
     row.update(measure_search(out))
     row["lunr_index_bytes"] = (floor / "site" / "search" / "search_index.json").stat().st_size
-    row.update(largest_pages(out))
+    row.update(measure_reader(out))  # issue 21's figures, largest pages and /positions/ included
+    row.update(measure_serve(briefs, PROJECT / "mkdocs.yml", repeat))
     for path in (out, out.with_name(f".{out.name}.briefing-cache")):
         shutil.rmtree(path, ignore_errors=True)
     row["profile"] = stage_profile(builds["mkdocs"])  # a full build again, with --verbose
@@ -199,7 +202,11 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=PROJECT / "docs" / "benchmarks.md")
     parser.add_argument("--search", type=Path, metavar="SITE", help="only measure search on a built site")
     parser.add_argument("--pages", type=Path, metavar="SITE", help="only measure the heaviest pages of a built site")
+    parser.add_argument("--serve", type=Path, metavar="BRIEFS", help="only measure serve's edit latency on a corpus (it is edited)")
     args = parser.parse_args()
+    if args.serve:
+        print(measure_serve(args.serve, PROJECT / "mkdocs.yml", args.repeat))
+        return
     if args.search:
         print(search_line(measure_search(args.search)))
         return

@@ -8,7 +8,7 @@ import platform
 from importlib import metadata
 from pathlib import Path
 
-from reader import pages_table, search_line, search_table
+from reader import LATENCY_QUERIES, FILTERS_ONLY, pages_table, search_line, search_table
 
 ENGINE_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 
@@ -30,15 +30,16 @@ def machine(engines: list[str]) -> str:
 
 def table(rows: list[dict]) -> str:
     lines = [
-        "| briefs | pages | generator stage | per brief | full build | plain MkDocs floor | full ÷ floor | one-brief edit | edit ÷ full | peak memory (full) | whole process tree (full) | bytes/page (floor) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| briefs | pages | generator stage | per brief | full build | plain MkDocs floor | full ÷ floor | one-brief edit | edit ÷ full | peak memory (full) | whole process tree (full) | bytes/page (floor) | serve: edit visible |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
             f"| {r['size']:,} | {r['pages']:,} | {r['stage']:.1f} s | {1000 * r['stage'] / r['size']:.2f} ms | "
             f"{r['full']:.1f} s | {r['floor']:.1f} s | {r['full'] / r['floor']:.2f} "
             f"({min(r['full_over_floor']):.2f}–{max(r['full_over_floor']):.2f}) | {r['edit']:.1f} s | "
-            f"{r['edit'] / r['full']:.3f} | {r['full_mb']:.0f} MiB | {r.get('full_tree_mb', 0):.0f} MiB | {r['bytes']:,.0f} ({r['floor_bytes']:,.0f}) |"
+            f"{r['edit'] / r['full']:.3f} | {r['full_mb']:.0f} MiB | {r.get('full_tree_mb', 0):.0f} MiB | {r['bytes']:,.0f} ({r['floor_bytes']:,.0f}) | "
+            + (f"{r['serve_edit_s']:.1f} s |" if 'serve_edit_s' in r else "– |")
         )
     return "\n".join(lines)
 
@@ -73,6 +74,20 @@ ENGINES_TEXT = (
     "each engine's `index.html` files (MkDocs / Zensical if both). Peak memory is that of the largest single "
     "process, Zensical's own child process included.\n\n"
 )
+
+
+def reader_table(rows: list[dict]) -> str:
+    """Issue 21's reader figures: search latency per query, bytes of filters-only searches, /positions/."""
+    head = [f"“{query}”" for query in LATENCY_QUERIES] + [f"`/{location}`" for location in FILTERS_ONLY]
+    lines = ["| briefs | " + " | ".join(head) + " | `/positions/` bytes | `/positions/` elements |",
+             "|---:|" + "---:|" * (len(head) + 2)]
+    for r in rows:
+        if "positions_bytes" not in r:
+            continue
+        cells = [f"{r[f'latency_s[{query}]']:.2f} s" for query in LATENCY_QUERIES]
+        cells += [f"{r[f'filters_only_bytes[{location}]'] / 1024:,.0f} KiB" for location in FILTERS_ONLY]
+        lines.append(f"| {r['size']:,} | " + " | ".join(cells) + f" | {r['positions_bytes']:,} | {r['positions_elements']:,} |")
+    return "\n".join(lines)
 
 
 def profile_line(stages: list) -> str:
@@ -121,6 +136,13 @@ def report(rows: list[dict], engines: list[str], repeat: int, builds_only: bool)
         "from typing to that result. *lunr index* is the `search_index.json` that Material's search plugin "
         "writes for the floor site, which every reader of a lunr site downloads.\n\n"
         + search_table(rows)
+        + "\n\nWhat a reader waits for (issue 21), in headless Chromium: seconds from the last keystroke in the "
+        "header search to its results (typed at 20 ms a key once Pagefind has loaded) for a word in most briefs, "
+        "a two-word query and a rare surname; the Pagefind bytes a filters-only search page fetches; and "
+        "`/positions/`, the largest page by design, by bytes and elements. *serve: edit visible* in the first "
+        "table is the median seconds from appending a sentence to a brief to the open page in Chromium showing "
+        "it under `briefing serve` (`bench/serve_latency.py`).\n\n"
+        + reader_table(rows)
         + "\n\n"
         + "\n".join(notes)
         + "\n"
