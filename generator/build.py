@@ -193,14 +193,21 @@ def _build_in(
     newest = max((brief.last_changed for brief in checked.index.newest_first), default=datetime.date(1970, 1, 1))
     address = SiteAddress(site_config.site_url, site_config.site_name, newest)
     downloads = data_files(checked.index, address)
-    with gc_paused():
-        pages = render_pages(checked.index, options.templates_dir, skip=unchanged, split_threshold=options.split_threshold,
-                             month_threshold=options.month_threshold,
-                             address=address, downloads=downloads)
-    hashes = cache.page_hashes(pages, unchanged)
-    plan = cache.plan(reusable, hashes)
-    cache.invalidate()
-    config_path = write_project(cache.project, pages, plan, options, config_text, site_config)
+    # A full build's engine processes import MkDocs while the pages render; an edit's few pages need none.
+    pool = None if reusable else engine.prestart(options.jobs)
+    try:
+        with gc_paused():
+            pages = render_pages(checked.index, options.templates_dir, skip=unchanged, split_threshold=options.split_threshold,
+                                 month_threshold=options.month_threshold,
+                                 address=address, downloads=downloads)
+        hashes = cache.page_hashes(pages, unchanged)
+        plan = cache.plan(reusable, hashes)
+        cache.invalidate()
+        config_path = write_project(cache.project, pages, plan, options, config_text, site_config)
+    except BaseException:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise
     site = stage / NEW
     fresh = site if plan.full else stage / "fresh"
     warnings: dict = cache.page_warnings(plan)
@@ -226,7 +233,7 @@ def _build_in(
         # in other processes, so the outputs are written meanwhile; Zensical replaces the site.
         written = None if engine.WHOLE_SITE else beside.submit(write_outputs)
         progress.stage("pages", total=len(plan.changed))
-        for page, message in engine.build_pages(config_path, fresh, epoch, plan.changed, plan.full, options.jobs):
+        for page, message in engine.build_pages(config_path, fresh, epoch, plan.changed, plan.full, options.jobs, pool):
             warnings.setdefault(named.get(page, page), []).append(message)
         shown = _shown(warnings, {brief_page(brief.slug): brief.path for brief in checked.index.newest_first})
         if options.strict and shown:

@@ -99,6 +99,8 @@ ABOUT_SOURCE = "about.md"  # the About page's text, in the briefs folder (not a 
 def status_anchor(status: str) -> str:
     """Where the About page explains a brief status: ``#status-disputed``."""
     return f"status-{status}"
+
+
 SEARCH_BUNDLE = "pagefind"  # Pagefind's files, relative to the site: the first shard's bundle
 SEARCH_SHARDS = "shards.json"  # in SEARCH_BUNDLE: the folders of the other shards, which search.js merges
 SEARCH_SHARD_DATES = "shard-dates.json"  # in SEARCH_BUNDLE: each shard's sort dates, to merge "newest first" across shards
@@ -107,6 +109,7 @@ SEARCH_SHARD_DATES = "shard-dates.json"  # in SEARCH_BUNDLE: each shard's sort d
 def search_shard(shard: int) -> str:
     """Where a shard's Pagefind bundle is, relative to the site: ``pagefind/``, ``pagefind/shard-1/``…"""
     return SEARCH_BUNDLE if shard == 0 else f"{SEARCH_BUNDLE}/shard-{shard}"
+
 
 SEARCH_LISTS = "search/lists/facets.json"  # what a search without words reads (see outputs/search_lists.py)
 

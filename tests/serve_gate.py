@@ -15,12 +15,12 @@ from pathlib import Path
 from generator.cli import main
 from generator.commands import serve
 
-folder = Path(sys.argv[1])
 real_attempt = serve.attempt
 builds = []
 
 
 def gated_attempt(*args, **kwargs):
+    folder = Path(sys.argv[1])
     if builds:
         while not (folder / "open").exists():
             time.sleep(0.05)
@@ -31,5 +31,6 @@ def gated_attempt(*args, **kwargs):
     return outcome
 
 
-serve.attempt = gated_attempt
-sys.exit(main(sys.argv[2:]))
+if __name__ == "__main__":  # not again in MkDocs' spawned workers, which import this file
+    serve.attempt = gated_attempt
+    sys.exit(main(sys.argv[2:]))
