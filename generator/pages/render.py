@@ -78,6 +78,7 @@ def make_environment(templates_dir: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one environment per build: no need to stat a template on every include
     )
     environment.filters.update(
         md=markdown_text, meta=meta_value, url=external_url, long_date=long_date, month_name=month_name, domain=domain,

@@ -116,7 +116,7 @@ class Positions:
         return earlier[-1] if earlier else None
 
     def _merged(self, keys) -> list[Stated]:
-        order = {brief.slug: index for index, brief in enumerate(self._briefs())}
+        order = self._order()
         entries = [entry for key in keys for entry in self.history[key]]
         return sorted(entries, key=lambda e: (order[e.brief.slug], e.brief.positions.index(e.position)))
 
@@ -128,3 +128,9 @@ class Positions:
                     seen[entry.brief.slug] = entry.brief
             self._chronological = sorted(seen.values(), key=lambda b: (b.date, b.slug))
         return self._chronological
+
+    def _order(self) -> dict[str, int]:
+        """Each brief's place in :meth:`_briefs`: made once, since every actor's and topic's list sorts by it."""
+        if not hasattr(self, "_places"):
+            self._places = {brief.slug: index for index, brief in enumerate(self._briefs())}
+        return self._places
