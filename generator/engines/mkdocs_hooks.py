@@ -26,7 +26,7 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(100)
 def on_page_content(html, page, config, files):
-    blocks = getattr(page, "briefing_raw_blocks", [])
+    blocks = page.__dict__.pop("briefing_raw_blocks", [])
     content = put_back(html, blocks)
     page.toc = get_toc(heading_tokens(content))
     if page.present_anchor_ids is not None:

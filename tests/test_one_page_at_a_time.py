@@ -1,0 +1,54 @@
+"""MkDocs holds one page outside the nav at a time (generator.engines.one_page_at_a_time):
+while a page is themed, no other page outside the nav holds its Markdown or HTML, and the
+pages written are the same byte for byte as when MkDocs reads every page first."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands import build as mkdocs_build
+
+from conftest import PROJECT
+from generator.build import build, check
+from generator.commands.demo_corpus import write_demo_corpus
+from generator.config.options import Options
+from generator.engines import mkdocs_runner
+from generator.urls import page_output
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("held")
+    write_demo_corpus(40, root / "demo")
+    options = Options(briefs_dir=root / "demo", out_dir=root / "site", config_file=PROJECT / "mkdocs.yml", engine="mkdocs")
+    checked = check(options)
+    assert not checked.failed(strict=False), [str(p) for p in checked.problems]
+    build(options, checked)
+    return root / ".site.briefing-cache" / "project"
+
+
+def _nav_pages(project: Path) -> int:
+    with open(project / "mkdocs.yml", encoding="utf-8") as config:
+        nav = yaml.safe_load(config)["nav"]
+    return len(nav)
+
+
+def test_one_page_outside_the_nav_is_held_at_a_time(project, tmp_path, monkeypatch):
+    pages = sorted(str(path.relative_to(project / "docs")) for path in (project / "docs").rglob("*.md"))
+    theme, held = mkdocs_build._build_page, []
+
+    def counting(page, config, doc_files, *rest, **named):
+        held.append(sum(file.page is not None and file.page.content is not None for file in doc_files))
+        return theme(page, config, doc_files, *rest, **named)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", counting)
+    mkdocs_runner.build_pages(project / "mkdocs.yml", tmp_path / "streamed", 0, pages, True, 1)
+    assert len(held) == len(pages) > 10 * _nav_pages(project)
+    assert max(held) <= _nav_pages(project) + 1, max(held)
+    monkeypatch.setattr(mkdocs_runner, "one_page_at_a_time", contextlib.nullcontext)
+    mkdocs_runner.build_pages(project / "mkdocs.yml", tmp_path / "whole", 0, pages, True, 1)
+    for page in pages:
+        assert (tmp_path / "streamed" / page_output(page)).read_bytes() == (tmp_path / "whole" / page_output(page)).read_bytes(), page
