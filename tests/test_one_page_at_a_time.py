@@ -1,6 +1,7 @@
 """MkDocs holds one page outside the nav at a time (generator.engines.one_page_at_a_time):
 while a page is themed, no other page outside the nav holds its Markdown or HTML, and the
-pages written are the same byte for byte as when MkDocs reads every page first."""
+pages written are the same byte for byte as when MkDocs reads every page first; and of the
+processes sharing the pages, only the first draws the sitemap and 404 page."""
 
 from __future__ import annotations
 
@@ -52,3 +53,13 @@ def test_one_page_outside_the_nav_is_held_at_a_time(project, tmp_path, monkeypat
     mkdocs_runner.build_pages(project / "mkdocs.yml", tmp_path / "whole", 0, pages, True, 1)
     for page in pages:
         assert (tmp_path / "streamed" / page_output(page)).read_bytes() == (tmp_path / "whole" / page_output(page)).read_bytes(), page
+
+
+def test_only_the_first_process_draws_the_sitemap_and_404_page(project, tmp_path, monkeypatch):
+    pages = sorted(str(path.relative_to(project / "docs")) for path in (project / "docs").rglob("*.md"))
+    monkeypatch.setattr(mkdocs_runner, "PARALLEL_FROM_PAGES", 2)
+    mkdocs_runner.build_pages(project / "mkdocs.yml", tmp_path / "two", 0, pages, True, 2)
+    mkdocs_runner.build_pages(project / "mkdocs.yml", tmp_path / "one", 0, pages, True, 1)
+    for name in ("sitemap.xml", "404.html"):
+        assert not (tmp_path / "two-1" / name).exists(), name
+        assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name

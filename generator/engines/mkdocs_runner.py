@@ -163,10 +163,27 @@ def _fast_markdown() -> Iterator[None]:
         Page.render = original
 
 
-def _build_share(config_path: Path, site_dir: Path, epoch: int, pages: set[str], static_files: bool) -> list[Warning]:
+@contextlib.contextmanager
+def _theme_templates(wanted: bool) -> Iterator[None]:
+    """The sitemap and 404 page (the theme's static templates), or none: another process writes them."""
+    from mkdocs.commands import build
+
+    original = build._build_theme_template
+    if not wanted:
+        build._build_theme_template = lambda *args: None
+    try:
+        yield
+    finally:
+        build._build_theme_template = original
+
+
+def _build_share(
+    config_path: Path, site_dir: Path, epoch: int, pages: set[str], static_files: bool, theme_templates: bool = True
+) -> list[Warning]:
     tune_gc()
-    with _only_these_pages(pages, with_static_files=static_files), _fast_markdown(), one_page_at_a_time():
-        return run_mkdocs(config_path, site_dir, epoch)
+    with _only_these_pages(pages, with_static_files=static_files), _theme_templates(theme_templates):
+        with _fast_markdown(), one_page_at_a_time():
+            return run_mkdocs(config_path, site_dir, epoch)
 
 
 def _import_mkdocs() -> None:
@@ -202,7 +219,7 @@ def build_pages(
     pool = pool or ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
     with pool:
         futures = [
-            pool.submit(_build_share, config_path, sites[k], epoch, shares[k], full and k == 0) for k in range(jobs)
+            pool.submit(_build_share, config_path, sites[k], epoch, shares[k], full and k == 0, k == 0) for k in range(jobs)
         ]
         warnings = [warning for future in futures for warning in future.result()]
     for k in range(1, jobs):
