@@ -9,27 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT
-from generator.build import build, check
-from generator.commands.demo_corpus import write_demo_corpus
-from generator.config.options import Options
+from built_project import built_project, project_pages
 from generator.engines import mkdocs_runner, nav_cache
 from generator.urls import page_output
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("nav")
-    write_demo_corpus(60, root / "demo")
-    options = Options(briefs_dir=root / "demo", out_dir=root / "site", config_file=PROJECT / "mkdocs.yml", engine="mkdocs")
-    checked = check(options)
-    assert not checked.failed(strict=False), [str(p) for p in checked.problems]
-    build(options, checked)
-    return root / ".site.briefing-cache" / "project"
-
-
-def _pages(project: Path) -> list[str]:
-    return sorted(str(path.relative_to(project / "docs")) for path in (project / "docs").rglob("*.md"))
+    return built_project(tmp_path_factory.mktemp("nav"), 60)
 
 
 def _count_draws(monkeypatch) -> list[int]:
@@ -48,7 +35,7 @@ def _count_draws(monkeypatch) -> list[int]:
 
 
 def test_pages_are_the_same_with_the_nav_drawn_once_per_folder(project, tmp_path, monkeypatch):
-    pages = _pages(project)
+    pages = project_pages(project)
     draws = _count_draws(monkeypatch)
     mkdocs_runner.build_pages(project / "mkdocs.yml", tmp_path / "cached", 0, pages, True, 1)
     folders = {str(Path(page).parent) for page in pages}

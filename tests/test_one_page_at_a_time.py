@@ -12,23 +12,14 @@ import pytest
 import yaml
 from mkdocs.commands import build as mkdocs_build
 
-from conftest import PROJECT
-from generator.build import build, check
-from generator.commands.demo_corpus import write_demo_corpus
-from generator.config.options import Options
+from built_project import built_project, project_pages
 from generator.engines import mkdocs_runner
 from generator.urls import page_output
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("held")
-    write_demo_corpus(40, root / "demo")
-    options = Options(briefs_dir=root / "demo", out_dir=root / "site", config_file=PROJECT / "mkdocs.yml", engine="mkdocs")
-    checked = check(options)
-    assert not checked.failed(strict=False), [str(p) for p in checked.problems]
-    build(options, checked)
-    return root / ".site.briefing-cache" / "project"
+    return built_project(tmp_path_factory.mktemp("held"), 40)
 
 
 def _nav_pages(project: Path) -> int:
@@ -38,7 +29,7 @@ def _nav_pages(project: Path) -> int:
 
 
 def test_one_page_outside_the_nav_is_held_at_a_time(project, tmp_path, monkeypatch):
-    pages = sorted(str(path.relative_to(project / "docs")) for path in (project / "docs").rglob("*.md"))
+    pages = project_pages(project)
     theme, held = mkdocs_build._build_page, []
 
     def counting(page, config, doc_files, *rest, **named):
@@ -56,7 +47,7 @@ def test_one_page_outside_the_nav_is_held_at_a_time(project, tmp_path, monkeypat
 
 
 def test_only_the_first_process_draws_the_sitemap_and_404_page(project, tmp_path, monkeypatch):
-    pages = sorted(str(path.relative_to(project / "docs")) for path in (project / "docs").rglob("*.md"))
+    pages = project_pages(project)
     monkeypatch.setattr(mkdocs_runner, "PARALLEL_FROM_PAGES", 2)
     mkdocs_runner.build_pages(project / "mkdocs.yml", tmp_path / "two", 0, pages, True, 2)
     mkdocs_runner.build_pages(project / "mkdocs.yml", tmp_path / "one", 0, pages, True, 1)
