@@ -3,7 +3,8 @@
 MkDocs loads this file by its path, so it imports the package absolutely.
 It hands MkDocs each page with its raw HTML set aside and puts it back after
 conversion (see :mod:`generator.engines.raw_html`); the table of contents is
-then read from the finished HTML, body headings included.
+then read from the finished HTML, body headings included. The theme's nav is
+drawn once per folder (see :mod:`generator.engines.nav_cache`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
+from generator.engines import nav_cache
 from generator.engines.raw_html import anchor_ids, heading_tokens, put_back, set_aside
 
 
@@ -24,9 +26,14 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(100)
 def on_page_content(html, page, config, files):
-    blocks = getattr(page, "briefing_raw_blocks", [])
+    blocks = page.__dict__.pop("briefing_raw_blocks", [])
     content = put_back(html, blocks)
     page.toc = get_toc(heading_tokens(content))
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= anchor_ids(blocks)
     return content
+
+
+def on_env(env, config, files):
+    nav_cache.install(env)
+    return env

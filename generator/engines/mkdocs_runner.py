@@ -8,7 +8,8 @@ page after another on one core, so a large set of pages is split among
 processes; the first writes the theme's files, the sitemap and the 404 page,
 the others' pages are moved in beside them. Processes are spawned, not forked:
 ``serve`` builds while its server threads run; :func:`prestart` spawns them
-early. A page of the shape :mod:`.fast_markdown` proves skips Python-Markdown.
+early. A page of the shape :mod:`.fast_markdown` proves skips Python-Markdown,
+and a process holds one page at a time (:mod:`.one_page_at_a_time`).
 
 Each warning comes with the page MkDocs was reading or writing when it was
 logged, so that a cached page's warnings can be shown again (``--strict``
@@ -31,6 +32,7 @@ from ..config.options import tune_gc
 from ..errors import BuildError
 from ..urls import page_output
 from . import fast_markdown
+from .one_page_at_a_time import one_page_at_a_time
 
 # Below this many pages a second process costs more than it saves.
 PARALLEL_FROM_PAGES = 100
@@ -161,10 +163,27 @@ def _fast_markdown() -> Iterator[None]:
         Page.render = original
 
 
-def _build_share(config_path: Path, site_dir: Path, epoch: int, pages: set[str], static_files: bool) -> list[Warning]:
+@contextlib.contextmanager
+def _theme_templates(wanted: bool) -> Iterator[None]:
+    """The sitemap and 404 page (the theme's static templates), or none: another process writes them."""
+    from mkdocs.commands import build
+
+    original = build._build_theme_template
+    if not wanted:
+        build._build_theme_template = lambda *args: None
+    try:
+        yield
+    finally:
+        build._build_theme_template = original
+
+
+def _build_share(
+    config_path: Path, site_dir: Path, epoch: int, pages: set[str], static_files: bool, theme_templates: bool = True
+) -> list[Warning]:
     tune_gc()
-    with _only_these_pages(pages, with_static_files=static_files), _fast_markdown():
-        return run_mkdocs(config_path, site_dir, epoch)
+    with _only_these_pages(pages, with_static_files=static_files), _theme_templates(theme_templates):
+        with _fast_markdown(), one_page_at_a_time():
+            return run_mkdocs(config_path, site_dir, epoch)
 
 
 def _import_mkdocs() -> None:
@@ -200,7 +219,7 @@ def build_pages(
     pool = pool or ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
     with pool:
         futures = [
-            pool.submit(_build_share, config_path, sites[k], epoch, shares[k], full and k == 0) for k in range(jobs)
+            pool.submit(_build_share, config_path, sites[k], epoch, shares[k], full and k == 0, k == 0) for k in range(jobs)
         ]
         warnings = [warning for future in futures for warning in future.result()]
     for k in range(1, jobs):
