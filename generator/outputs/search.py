@@ -19,13 +19,16 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 from ..errors import BuildError
-from ..urls import SEARCH_BUNDLE
+from ..urls import SEARCH_BUNDLE, page_output
 from .pagefind_order import canonicalise
-from .search_records import RecordMaker, update_records as update_page_records
-from .search_shards import write_shards
+from .search_records import RECORDS_DIR, RecordMaker, indexed, update_records as update_page_records
+from .search_shards import MOST_SHARDS, index_shard, shard_folder, shard_groups, shard_of, write_shards
 
 ENTRY_FILE = "pagefind-entry.json"
 PAGES_DIR = "search-pages"  # in the cache folder: one record per indexed page
@@ -125,15 +128,64 @@ def place_bundle(site_dir: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
+class ShardRuns:
+    """Runs shards' indexing in threads, at most ``bound`` at once: ``busy`` while the engine's
+    workers hold the cores, every core once :meth:`engine_done` says they are free."""
+
+    def __init__(self, busy: int = 1):
+        self._pool = ThreadPoolExecutor(MOST_SHARDS, thread_name_prefix="pagefind")
+        self._turn = threading.Condition()
+        self._bound, self._running = busy, 0
+
+    def __enter__(self) -> ShardRuns:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.engine_done()
+        self._pool.shutdown()
+
+    def engine_done(self) -> None:
+        with self._turn:
+            self._bound = max(self._bound, os.cpu_count() or 1)
+            self._turn.notify_all()
+
+    def submit(self, function: Callable, *args) -> Future:
+        return self._pool.submit(self._in_turn, function, args)
+
+    def _in_turn(self, function: Callable, args: tuple):
+        with self._turn:
+            self._turn.wait_for(lambda: self._running < self._bound)
+            self._running += 1
+        try:
+            return function(*args)
+        finally:
+            with self._turn:
+                self._running -= 1
+                self._turn.notify()
+
+
 def index_pages(
     cache_dir: Path, config_path: Path, pages: dict[str, str], changed: list[str], removed: list[str], full: bool, bundle: Path,
-    published: Path | None = None,
+    published: Path | None = None, runs: ShardRuns | None = None,
 ) -> bytes:
     """Make the records of the ``changed`` pages and index the shards they touch into ``bundle``,
-    linking the others from the ``published`` site: the work that runs beside the engine."""
-    records_dir, touched = update_page_records(cache_dir, RecordMaker(config_path), pages, changed, removed, full)
+    linking the others from the ``published`` site: the work that runs beside the engine. A full
+    build makes the records shard by shard and starts indexing each shard once its records exist."""
+    records_dir, started = cache_dir / RECORDS_DIR, {}
+    guess = shard_groups([page_output(page) for page in changed if indexed(pages[page])] if full and runs else [])
+    waiting = {shard: set(records) for shard, records in guess.items()}
+
+    def made(page: str) -> None:
+        shard = shard_of(page_output(page), len(guess))
+        waiting[shard].discard(page_output(page))
+        if runs and not waiting[shard] and shard not in started and guess[shard]:
+            started[shard] = runs.submit(index_shard, records_dir, guess[shard], shard_folder(bundle, shard), write_bundle)
+
+    in_order = sorted(changed, key=lambda page: shard_of(page_output(page), len(guess)))
+    records_dir, touched = update_page_records(cache_dir, RecordMaker(config_path), pages, in_order, removed, full, made)
     shards_from = None if full or published is None else published / SEARCH_BUNDLE
-    return write_shards(records_dir, bundle, None if full else touched, shards_from, write_bundle)
+    return write_shards(records_dir, bundle, None if full else touched, shards_from, write_bundle, started,
+                        *([runs.submit] if runs else []))
 
 
 def index_site(site_dir: Path, cache_dir: Path, fresh: set[str] | None = None) -> bytes:
