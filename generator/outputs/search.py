@@ -9,6 +9,8 @@ site that :func:`place_bundle` moves in. The index is in shards
 (:mod:`.search_shards`): a build re-indexes the shards holding a record it
 changed or removed and links the others from the published site, and an
 incremental build writes the same bytes as a clean one.
+Shards are indexed in threads (:class:`ShardRuns`), each as soon as its
+records exist, so that what is left once the engine is done is about one shard.
 """
 
 from __future__ import annotations
