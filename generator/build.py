@@ -34,7 +34,7 @@ from .outputs.calendars import write_calendars
 from .outputs.data_files import data_files, write_data_files
 from .outputs.feeds import write_feeds
 from .outputs.schemas import write_published_schemas
-from .outputs.search import bundle_beside, index_pages, place_bundle
+from .outputs.search import ShardRuns, bundle_beside, index_pages, place_bundle
 from .outputs.search_records import recorded
 from .outputs.search_lists import write_search_lists
 from .outputs.site_files import warn_without_site_url
@@ -141,13 +141,14 @@ def refuse_inputs(place: Place, options: Options) -> None:
 
 
 def index_for_search(
-    beside: ThreadPoolExecutor, site: Path, cache: SiteCache, pages: dict[str, str], plan: Plan, config_path: Path, published: Published | None
+    beside: ThreadPoolExecutor, runs: ShardRuns, site: Path, cache: SiteCache, pages: dict[str, str], plan: Plan, config_path: Path,
+    published: Published | None,
 ) -> Future:
     """THE place for the search index, started beside the engine: records from the generator's
-    pages, indexed by Pagefind into a bundle beside ``site`` (the complete next site, in staging),
-    which :func:`~.outputs.search.place_bundle` moves in once the engine is done."""
+    pages, indexed by Pagefind shard by shard in ``runs`` into a bundle beside ``site`` (the complete
+    next site, in staging), which :func:`~.outputs.search.place_bundle` moves in once the engine is done."""
     return beside.submit(index_pages, cache.root, config_path, pages, plan.changed, plan.removed, plan.full, bundle_beside(site),
-                         published.root if published else None)
+                         published.root if published else None, runs)
 
 
 def _shown(warnings: dict[str | None, list[str]], sources: dict[str, str]) -> list[Problem]:
@@ -227,14 +228,15 @@ def _build_in(
         write_search_lists(site, checked.index)
         write_published_schemas(site)
 
-    with ThreadPoolExecutor(2) as beside:
-        search = index_for_search(beside, site, cache, pages, plan, config_path, published)
+    with ShardRuns() as shard_runs, ThreadPoolExecutor(2) as beside:
+        search = index_for_search(beside, shard_runs, site, cache, pages, plan, config_path, published)
         # MkDocs writes into ``fresh`` (``site`` itself when full, dirty: never emptied) and runs
         # in other processes, so the outputs are written meanwhile; Zensical replaces the site.
         written = None if engine.WHOLE_SITE else beside.submit(write_outputs)
         progress.stage("pages", total=len(plan.changed))
         for page, message in engine.build_pages(config_path, fresh, epoch, plan.changed, plan.full, options.jobs, pool):
             warnings.setdefault(named.get(page, page), []).append(message)
+        shard_runs.engine_done()
         shown = _shown(warnings, {brief_page(brief.slug): brief.path for brief in checked.index.newest_first})
         if options.strict and shown:
             raise StrictFailure(shown)

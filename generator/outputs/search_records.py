@@ -17,10 +17,11 @@ import json
 import re
 import shutil
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import markdown
 
+from ..engines import fast_markdown
 from ..engines.raw_html import put_back, set_aside
 from ..urls import page_output
 
@@ -29,8 +30,15 @@ MANIFEST = "search-records.json"  # in the cache folder: the pages the records w
 _SEARCH_BODY = re.compile(r"^search_body: true$", re.MULTILINE)
 
 
+def _front_and_body(page: str) -> tuple[str, str]:
+    if page.startswith("---\n") and "\n---\n" in page[3:]:
+        front, body = page[4:].split("\n---\n", 1)
+        return front, body
+    return "", page
+
+
 class RecordMaker:
-    """Converts pages as the engine does, with one Markdown instance for all of them."""
+    """Converts pages as the engine does: by its fast path where that holds, else with one Markdown instance for all of them."""
 
     def __init__(self, config_path: Path):
         from mkdocs.config import load_config
@@ -38,17 +46,19 @@ class RecordMaker:
         config = load_config(config_file=str(config_path))
         self.language = config.theme.get("language") or "en"
         self.markdown = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+        self.permalink = fast_markdown.permalink_of(config)
 
     def content(self, body: str) -> str:
         kept, blocks = set_aside(body)
+        rendered = None if self.permalink is None else fast_markdown.render(kept, self.permalink)
+        if rendered is not None:
+            return put_back(rendered.content, blocks)
         self.markdown.reset()
         return put_back(self.markdown.convert(kept), blocks)
 
     def record(self, page: str) -> str | None:
         """The record of a page as the generator wrote it (front matter, then Markdown)."""
-        front, body = ("", page)
-        if page.startswith("---\n") and "\n---\n" in page[3:]:
-            front, body = page[4:].split("\n---\n", 1)
+        front, body = _front_and_body(page)
         content = self.content(body)
         if _SEARCH_BODY.search(front):
             content = f"<div data-pagefind-body>{content}</div>"
@@ -67,11 +77,12 @@ def recorded(cache_dir: Path) -> set[str] | None:
 
 
 def update_records(
-    cache_dir: Path, maker: RecordMaker, pages: Mapping[str, str], changed: Iterable[str], removed: Iterable[str], full: bool
+    cache_dir: Path, maker: RecordMaker, pages: Mapping[str, str], changed: Iterable[str], removed: Iterable[str], full: bool,
+    made: Callable[[str], None] = lambda page: None,
 ) -> tuple[Path, set[str]]:
-    """Write the records of the ``changed`` pages (all of them if ``full``), remove those of the
-    ``removed`` ones; return the records folder and the records whose bytes changed
-    (``briefs/x/index.html``). The manifest is rewritten last: a build cut
+    """Write the records of the ``changed`` pages (all of them if ``full``) in their order, telling
+    ``made`` each page once its record is written; remove the records of the ``removed`` pages; return
+    the records folder and the records whose bytes changed (``briefs/x/index.html``). The manifest is rewritten last: a build cut
     short leaves none, and the next build makes every record again."""
     records_dir = cache_dir / RECORDS_DIR
     manifest = cache_dir / MANIFEST
@@ -98,6 +109,14 @@ def update_records(
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(record, encoding="utf-8")
         known.add(page)
+        made(page)
     records_dir.mkdir(parents=True, exist_ok=True)
     manifest.write_text(json.dumps(sorted(known)), encoding="utf-8")
     return records_dir, touched
+
+
+def indexed(page: str) -> bool:
+    """Whether a page (as the generator wrote it) gets a record, read from the page without converting
+    it: conversion neither makes nor removes the attribute, and a wrong guess only costs time."""
+    front, body = _front_and_body(page)
+    return bool(_SEARCH_BODY.search(front)) or "data-pagefind-body" in body

@@ -21,6 +21,8 @@ import json
 import os
 import re
 import shutil
+from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -106,43 +108,97 @@ def _reuse(published: Path, shard: int, target: Path) -> None:
                     ignore=lambda where, names: own.intersection(names) if Path(where) == source and shard == 0 else [])
 
 
+@dataclass(frozen=True)
+class Indexed:
+    """One shard's bundle, written into ``folder`` from ``records``."""
+
+    records: tuple[str, ...]
+    dates: list[int]
+    folder: Path
+    entry: bytes
+
+
+def shard_groups(records: list[str]) -> dict[int, list[str]]:
+    """The records of each shard (every shard, empty or not), for a site of these ``records``."""
+    count = shard_count(len(records))
+    groups: dict[int, list[str]] = {shard: [] for shard in range(count)}
+    for record in sorted(records):
+        groups[shard_of(record, count)].append(record)
+    return groups
+
+
+def index_shard(records_dir: Path, records: list[str], target: Path, index: Callable[[Path, Path], bytes]) -> Indexed:
+    """Index a shard's ``records`` into a new folder ``target``, through a hard-linked scratch folder beside it."""
+    dates = sort_dates(records_dir, records)
+    scratch = target.with_name(f"{target.name}.records")
+    shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        for record in records:
+            os.makedirs(scratch / os.path.dirname(record), exist_ok=True)
+            _link(str(records_dir / record), str(scratch / record))
+        scratch.mkdir(parents=True, exist_ok=True)
+        return Indexed(tuple(records), dates, target, index(scratch, target))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def shard_folder(bundle: Path, shard: int) -> Path:
+    """Where a shard is indexed before it moves into ``bundle``: beside it, so that shards can be indexed at once."""
+    return bundle.with_name(f"{bundle.name}.shard-{shard}")
+
+
+def _now(function: Callable, *args) -> Future:
+    done: Future = Future()
+    try:
+        done.set_result(function(*args))
+    except Exception as error:
+        done.set_exception(error)
+    return done
+
+
+def _settle(jobs: list[Future]) -> None:
+    """Wait for every job, and remove the folders of those that will not be moved in."""
+    for job in jobs:
+        if job.exception() is None:
+            shutil.rmtree(job.result().folder, ignore_errors=True)
+
+
 def write_shards(
-    records_dir: Path, bundle: Path, dirty: set[str] | None, published: Path | None, index: Callable[[Path, Path], bytes]
+    records_dir: Path, bundle: Path, dirty: set[str] | None, published: Path | None, index: Callable[[Path, Path], bytes],
+    started: dict[int, Future] | None = None, submit: Callable[..., Future] = _now,
 ) -> bytes:
     """Write the sharded bundle of ``records_dir`` into a new folder ``bundle``, indexing
     (``index(records, bundle)``) the shards that hold a ``dirty`` record (every shard if None)
-    and linking the others from the ``published`` bundle; return shard 0's entry file."""
-    records = records_in(records_dir)
-    count = shard_count(len(records))
-    groups: dict[int, list[str]] = {shard: [] for shard in range(count)}
-    for record in records:
-        groups[shard_of(record, count)].append(record)
-    others = [folder(shard) for shard in range(1, count) if groups[shard]]
-    dates_before = _published_dates(published, 1 + len(others))
+    and linking the others from the ``published`` bundle; return shard 0's entry file.
+    ``submit`` runs the indexing of a shard (at once by default); ``started`` holds shards whose
+    indexing began before every record was made, each used only if its records turn out to be the shard's."""
+    groups = shard_groups(records_in(records_dir))
+    shards = [0] + [shard for shard in range(1, len(groups)) if groups[shard]]
+    others = [folder(shard) for shard in shards[1:]]
+    dates_before = _published_dates(published, len(shards))
     reusable = dirty is not None and published is not None and listed(published) == others and dates_before is not None
-    dates = []
-    stale = {shard_of(record, count) for record in dirty} if reusable and dirty is not None else set(groups)
+    stale = {shard_of(record, len(groups)) for record in dirty} if reusable and dirty is not None else set(groups)
+    early = dict(started or {})
+    jobs = {shard: early.pop(shard, None) or submit(index_shard, records_dir, groups[shard], shard_folder(bundle, shard), index)
+            for shard in shards if shard in stale}
     shutil.rmtree(bundle, ignore_errors=True)
-    scratch = bundle.with_name(f"{bundle.name}.records")
-    entry = b""
-    for shard in [0] + [shard for shard in range(1, count) if groups[shard]]:
-        target = bundle / folder(shard) if shard else bundle
-        if shard not in stale:
-            assert published is not None and dates_before is not None
-            _reuse(published, shard, target)
-            dates.append(dates_before[len(dates)])
-        else:
-            dates.append(sort_dates(records_dir, groups[shard]))
-            shutil.rmtree(scratch, ignore_errors=True)
-            for record in groups[shard]:
-                os.makedirs(scratch / os.path.dirname(record), exist_ok=True)
-                _link(str(records_dir / record), str(scratch / record))
-            scratch.mkdir(parents=True, exist_ok=True)
-            made = index(scratch, target)
-            entry = made if shard == 0 else entry
-        if shard == 0 and not entry:
-            entry = (target / "pagefind-entry.json").read_bytes()
-    shutil.rmtree(scratch, ignore_errors=True)
+    dates, entry = [], b""
+    try:
+        for shard in shards:
+            target = bundle / folder(shard) if shard else bundle
+            if shard not in jobs:
+                assert published is not None and dates_before is not None
+                _reuse(published, shard, target)
+                dates.append(dates_before[len(dates)])
+                continue
+            made = jobs[shard].result()
+            if made.records != tuple(groups[shard]):  # begun on a guess at the shards that did not hold
+                made = index_shard(records_dir, groups[shard], made.folder, index)
+            os.replace(made.folder, target)
+            dates.append(made.dates)
+            entry = made.entry if shard == 0 else entry
+    finally:
+        _settle(list(jobs.values()) + list(early.values()))
     (bundle / SEARCH_SHARDS).write_text(json.dumps(others), encoding="utf-8")
     (bundle / SEARCH_SHARD_DATES).write_text(json.dumps(dates, separators=(",", ":")), encoding="utf-8")
-    return entry
+    return entry or (bundle / "pagefind-entry.json").read_bytes()
