@@ -37,7 +37,7 @@ from .outputs.schemas import write_published_schemas
 from .outputs.search import bundle_beside, index_pages, place_bundle
 from .outputs.search_records import recorded
 from .outputs.search_lists import write_search_lists
-from .outputs.site_files import warn_without_site_url
+from .outputs.site_files import OutputKeys, warn_without_site_url
 from .publish.cache import Plan, SiteCache, fingerprint
 from .publish.linked_copy import link_copy, move_over
 from .publish.lock import locked
@@ -214,6 +214,9 @@ def _build_in(
     named = {engine.source_path(page): page for page in hashes}
     epoch = build_date(checked.index)
     warn_without_site_url(options.config_file, address.site_url)
+    keys = OutputKeys(repr((print_, checked.loaded.registry_digest, options.unsafe_html, address.site_url,
+                            address.site_name)), cache.output_keys(plan))
+    digests = {path: entry[0] for path, entry in checked.loaded.parsed.items()}
 
     def write_outputs() -> None:
         """The incremental site's links first, then the whole-site outputs into it."""
@@ -221,7 +224,7 @@ def _build_in(
             assert published is not None
             link_copy(published, site, {page_output(page) for page in plan.removed}, place.spare)
         write_build_stamp(site, epoch)
-        write_feeds(site, checked.index, address, options.feed_entries)
+        write_feeds(site, checked.index, address, options.feed_entries, keys, digests)
         write_data_files(site, downloads)
         write_calendars(site, checked.index.corpus, address)
         write_search_lists(site, checked.index)
@@ -248,7 +251,8 @@ def _build_in(
     prune_empty_folders(site)
     manifest = write_manifest(site, None if plan.full else published)
     try:
-        cache.save(print_, hashes, checked.loaded, manifest, {page: w for page, w in warnings.items() if page}, plan)
+        cache.save(print_, hashes, checked.loaded, manifest, {page: w for page, w in warnings.items() if page}, plan,
+                   keys.keys)
     except OSError as error:
         raise BuildError(f"cannot save the build cache in {cache.root}: {error.strerror} ({error.filename})") from None
     swap_in(stage, place, f"{place.out.name}-{manifest.digest[:12]}")

@@ -8,7 +8,8 @@ JSON (never pickle: a cache in a shared folder could have been planted):
 - ``search-pages/``: each page's search record (see :mod:`generator.outputs.search`);
 - ``state.json``: the fingerprint, a digest of every page, MkDocs' warnings
   per page, the stats of the project's files, and the digest of the manifest
-  of the site it describes, with its files' stats.
+  of the site it describes, with its files' stats, and the key of each whole-site
+  output (:class:`~generator.outputs.site_files.OutputKeys`) as written into that site.
 
 The state is saved before the new site is swapped in. A build reuses it only
 if the fingerprint (versions, templates, the site's configuration with its
@@ -237,7 +238,13 @@ class SiteCache:
             stats[f"docs/{page}"] = [status.st_size, status.st_mtime_ns]
         return stats
 
-    def save(self, print_: str, hashes: dict[str, str], loaded: RawCorpus, manifest: Manifest, warnings: dict, plan: Plan) -> None:
+    def output_keys(self, plan: Plan) -> dict[str, str]:
+        """The outputs' keys as the published site has them; none for a full build."""
+        keys = self.state.get("outputs")
+        return {} if plan.full or not isinstance(keys, dict) else keys
+
+    def save(self, print_: str, hashes: dict[str, str], loaded: RawCorpus, manifest: Manifest, warnings: dict, plan: Plan,
+             outputs: dict[str, str] | None = None) -> None:
         """Describe the site in staging; valid whether or not the swap then happens (the
         next build compares ``manifest`` with what ``--out`` holds)."""
         self.root.mkdir(parents=True, exist_ok=True)
@@ -251,6 +258,7 @@ class SiteCache:
             "registries": loaded.registry_digest,
             "project": self._project_now(plan),
             "warnings": warnings,
+            "outputs": outputs or {},
         }
         _write_atomic(self.root / STATE_FILE, json.dumps(state, separators=(",", ":")))
 
