@@ -3,8 +3,10 @@ published files, and are still what a clean build writes."""
 
 from __future__ import annotations
 
+from generator import build as build_module
 from generator.outputs import feeds as feeds_module
 
+from test_build import tree_digest
 from test_incremental import clean_build, demo, first_brief  # noqa: F401 (demo is a fixture)
 
 
@@ -30,3 +32,21 @@ def test_an_edit_leaves_another_actors_feed_linked_and_equal_to_clean(demo, tmp_
         relative = f"actors/{actor}/feed.xml"
         assert (site / relative).read_bytes() == (clean / relative).read_bytes()
     assert "An edited first paragraph." in (site / "actors" / own / "feed.xml").read_text()
+
+
+def test_a_body_edit_makes_no_data_file_list_or_calendar_and_matches_clean(demo, tmp_path, monkeypatch):  # noqa: F811
+    demo.build()
+    brief = first_brief(demo)
+    brief.write_text(brief.read_text().replace("\n---\n", "\n---\nAn edited first paragraph.\n\n", 1))
+    made: list[str] = []
+    for name in ("data_files", "write_data_files", "write_calendars", "write_search_lists"):
+        original = getattr(build_module, name)
+        monkeypatch.setattr(build_module, name, lambda *args, name=name, original=original: made.append(name) or original(*args))
+    site = demo.build()
+    assert made == []
+    retitled = first_brief(demo)
+    retitled.write_text(retitled.read_text().replace("title: '", "title: 'Retitled ", 1))
+    site = demo.build()
+    assert sorted(made) == ["data_files", "write_calendars", "write_data_files", "write_search_lists"]
+    monkeypatch.undo()
+    assert tree_digest(site) == tree_digest(clean_build(demo, tmp_path))

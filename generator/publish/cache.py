@@ -238,13 +238,23 @@ class SiteCache:
             stats[f"docs/{page}"] = [status.st_size, status.st_mtime_ns]
         return stats
 
-    def output_keys(self, plan: Plan) -> dict[str, str]:
+    def corpus_key(self, loaded: RawCorpus, reusable: bool) -> str:
+        """What the outputs made from every brief's front matter (data files, search lists,
+        calendars) are made from: the last build's key when only bodies changed since, else
+        a digest of every brief file and the registries."""
+        previous = self.state.get("corpus")
+        if reusable and isinstance(previous, str) and not loaded.front_matter_changed and self.state.get("registries") == loaded.registry_digest:
+            return previous
+        files = sorted((path, entry[0]) for path, entry in loaded.parsed.items())
+        return digest(repr((files, loaded.registry_digest)).encode("utf-8"))
+
+    def output_keys(self, reusable: bool) -> dict[str, str]:
         """The outputs' keys as the published site has them; none for a full build."""
         keys = self.state.get("outputs")
-        return {} if plan.full or not isinstance(keys, dict) else keys
+        return keys if reusable and isinstance(keys, dict) else {}
 
     def save(self, print_: str, hashes: dict[str, str], loaded: RawCorpus, manifest: Manifest, warnings: dict, plan: Plan,
-             outputs: dict[str, str] | None = None) -> None:
+             outputs: dict[str, str] | None = None, corpus: str = "") -> None:
         """Describe the site in staging; valid whether or not the swap then happens (the
         next build compares ``manifest`` with what ``--out`` holds)."""
         self.root.mkdir(parents=True, exist_ok=True)
@@ -259,6 +269,7 @@ class SiteCache:
             "project": self._project_now(plan),
             "warnings": warnings,
             "outputs": outputs or {},
+            "corpus": corpus,
         }
         _write_atomic(self.root / STATE_FILE, json.dumps(state, separators=(",", ":")))
 
