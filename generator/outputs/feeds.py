@@ -1,10 +1,9 @@
 """The Atom 1.0 feeds: ``/feed.xml`` for every brief, and one beside each actor's,
 round's and topic's page (``/actors/<id>/feed.xml``), each with the newest N briefs.
 
-Made whole on every build, like the build stamp (a feed depends on other
-briefs, and building a few hundred small strings costs less than tracking
-which changed); a feed whose bytes did not change is not written
-(:func:`.site_files.replace_file`), so an edit leaves the others' files alone. Feeds are written one at a time, and an
+A feed's key is its entries' brief files' digests (with the registries and the build's
+fingerprint, :class:`.site_files.OutputKeys`): an edit makes again only the feeds that list
+the edited brief, and leaves the others as links to the published files. Feeds are written one at a time, and an
 entry is bounded whatever the brief: its summary, an excerpt of the body
 (:data:`EXCERPT_CHARACTERS` of its text; the entry's link leads to the rest), and at
 most :data:`MOST_LISTED` categories of each kind and related links, since a
