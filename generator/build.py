@@ -37,7 +37,7 @@ from .outputs.schemas import write_published_schemas
 from .outputs.search import ShardRuns, bundle_beside, index_pages, place_bundle
 from .outputs.search_records import recorded
 from .outputs.search_lists import write_search_lists
-from .outputs.site_files import warn_without_site_url
+from .outputs.site_files import OutputKeys, warn_without_site_url
 from .publish.cache import Plan, SiteCache, fingerprint
 from .publish.linked_copy import link_copy, move_over
 from .publish.lock import locked
@@ -45,9 +45,10 @@ from .publish.manifest import Published, inspect, write_manifest
 from .publish.publish import NEW, Place, clean_stale, place_of, prune_empty_folders, staging, swap_in
 from .errors import BuildError
 from .model import Problem
-from .urls import brief_page, page_output
+from .urls import DATA_PAGE, brief_page, page_output
 
 THEME_OVERRIDES = "overrides"  # in site_templates/ and in the generated project
+CORPUS_OUTPUTS = "/corpus"  # the key, among the outputs', of those made from every brief's front matter
 LATEST_EPOCH = 2**32 - 1  # gzip (sitemap.xml.gz) stores the build date in 32 bits
 
 
@@ -193,7 +194,12 @@ def _build_in(
     progress.stage("render")
     newest = max((brief.last_changed for brief in checked.index.newest_first), default=datetime.date(1970, 1, 1))
     address = SiteAddress(site_config.site_url, site_config.site_name, newest)
-    downloads = data_files(checked.index, address)
+    corpus_key = cache.corpus_key(checked.loaded, reusable)
+    keys = OutputKeys(repr((print_, checked.loaded.registry_digest, options.unsafe_html, address.site_url,
+                            address.site_name)), cache.output_keys(reusable))
+    # Data files, search lists and calendars depend on front matter only: a body edit leaves them linked.
+    same_corpus = keys.unchanged(CORPUS_OUTPUTS, (corpus_key, address.newest))
+    downloads = [] if same_corpus and DATA_PAGE in unchanged else data_files(checked.index, address)
     # A full build's engine processes import MkDocs while the pages render; an edit's few pages need none.
     pool = None if reusable else engine.prestart(options.jobs)
     try:
@@ -215,6 +221,7 @@ def _build_in(
     named = {engine.source_path(page): page for page in hashes}
     epoch = build_date(checked.index)
     warn_without_site_url(options.config_file, address.site_url)
+    digests = {path: entry[0] for path, entry in checked.loaded.parsed.items()}
 
     def write_outputs() -> None:
         """The incremental site's links first, then the whole-site outputs into it."""
@@ -222,10 +229,11 @@ def _build_in(
             assert published is not None
             link_copy(published, site, {page_output(page) for page in plan.removed}, place.spare)
         write_build_stamp(site, epoch)
-        write_feeds(site, checked.index, address, options.feed_entries)
-        write_data_files(site, downloads)
-        write_calendars(site, checked.index.corpus, address)
-        write_search_lists(site, checked.index)
+        write_feeds(site, checked.index, address, options.feed_entries, keys, digests)
+        if not same_corpus:
+            write_data_files(site, downloads)
+            write_calendars(site, checked.index.corpus, address)
+            write_search_lists(site, checked.index)
         write_published_schemas(site)
 
     with ShardRuns() as shard_runs, ThreadPoolExecutor(2) as beside:
@@ -250,7 +258,8 @@ def _build_in(
     prune_empty_folders(site)
     manifest = write_manifest(site, None if plan.full else published)
     try:
-        cache.save(print_, hashes, checked.loaded, manifest, {page: w for page, w in warnings.items() if page}, plan)
+        cache.save(print_, hashes, checked.loaded, manifest, {page: w for page, w in warnings.items() if page}, plan,
+                   keys.keys, corpus_key)
     except OSError as error:
         raise BuildError(f"cannot save the build cache in {cache.root}: {error.strerror} ({error.filename})") from None
     swap_in(stage, place, f"{place.out.name}-{manifest.digest[:12]}")

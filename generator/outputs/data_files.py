@@ -2,8 +2,9 @@
 timeline, and a JSON Schema beside each JSON file; and the ``/data/`` page that lists them.
 
 The files are computed before the pages are rendered (the page shows their sizes) and
-written whole into the staged site after the engine's build, like the build stamp: they
-depend on every brief, and they are cheap. Their columns are declared in
+written whole into the staged site beside the engine's build: they depend on every brief's
+front matter and the registries, so an edit of bodies only neither computes nor writes them
+(the build keeps the published files, see ``CORPUS_OUTPUTS`` in :mod:`generator.build`). Their columns are declared in
 :mod:`.data_columns`; nothing depends on the clock, so two builds give the same bytes.
 """
 

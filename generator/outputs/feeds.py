@@ -1,10 +1,9 @@
 """The Atom 1.0 feeds: ``/feed.xml`` for every brief, and one beside each actor's,
 round's and topic's page (``/actors/<id>/feed.xml``), each with the newest N briefs.
 
-Made whole on every build, like the build stamp (a feed depends on other
-briefs, and building a few hundred small strings costs less than tracking
-which changed); a feed whose bytes did not change is not written
-(:func:`.site_files.replace_file`), so an edit leaves the others' files alone. Feeds are written one at a time, and an
+A feed's key is its entries' brief files' digests (with the registries and the build's
+fingerprint, :class:`.site_files.OutputKeys`): an edit makes again only the feeds that list
+the edited brief, and leaves the others as links to the published files. Feeds are written one at a time, and an
 entry is bounded whatever the brief: its summary, an excerpt of the body
 (:data:`EXCERPT_CHARACTERS` of its text; the entry's link leads to the rest), and at
 most :data:`MOST_LISTED` categories of each kind and related links, since a
@@ -33,7 +32,7 @@ from ..pages.index import SiteIndex
 from ..model import Brief
 from ..urls import ABOUT_PAGE, FEED, actor_page, brief_page, feed_file, page_location, round_page, topic_page
 from ..config.site_url import SiteAddress
-from .site_files import replace_file
+from .site_files import OutputKeys, replace_file
 
 ATOM = "http://www.w3.org/2005/Atom"
 EXCERPT_CHARACTERS = 1000  # of the body's text in an entry's content
@@ -161,13 +160,22 @@ def feed_sources(index: SiteIndex, address: SiteAddress) -> dict[str, tuple[Iter
     return feeds
 
 
-def write_feeds(site: Path, index: SiteIndex, address: SiteAddress, limit: int) -> None:
+def write_feeds(site: Path, index: SiteIndex, address: SiteAddress, limit: int,
+                keys: OutputKeys | None = None, digests: dict[str, str] | None = None) -> None:
     """Write every feed into the staged ``site``, one at a time, and remove the feeds of actors,
-    rounds and topics that are gone (an incremental build starts from a copy of the published site)."""
+    rounds and topics that are gone (an incremental build starts from a copy of the published site).
+    With ``keys`` and ``digests`` (each brief file's digest), a feed whose entries are the same
+    briefs, unchanged, is left as the published file (see :class:`.site_files.OutputKeys`)."""
     feeds = feed_sources(index, address)
     for folder in ("actors", "rounds", "topics"):
         for stale in (site / folder).glob(f"*/{FEED}"):
             if stale.relative_to(site).as_posix() not in feeds:
                 stale.unlink()
     for path, (briefs, page, title) in feeds.items():
-        replace_file(site / path, feed_xml(briefs, index, address, path, page, title, limit))
+        entries = list(itertools.islice(briefs, limit))
+        known = [(b.path, digests.get(b.path)) for b in entries] if keys is not None and digests is not None else [("", None)]
+        if keys is not None and all(digest for _, digest in known):  # an unreadable file has no digest: written always
+            inputs = (path, page, title, limit, known, None if entries else address.newest)
+            if keys.unchanged(path, inputs) and (site / path).is_file():
+                continue
+        replace_file(site / path, feed_xml(entries, index, address, path, page, title, limit))

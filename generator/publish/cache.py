@@ -8,7 +8,8 @@ JSON (never pickle: a cache in a shared folder could have been planted):
 - ``search-pages/``: each page's search record (see :mod:`generator.outputs.search`);
 - ``state.json``: the fingerprint, a digest of every page, MkDocs' warnings
   per page, the stats of the project's files, and the digest of the manifest
-  of the site it describes, with its files' stats.
+  of the site it describes, with its files' stats, and the key of each whole-site
+  output (:class:`~generator.outputs.site_files.OutputKeys`) as written into that site.
 
 The state is saved before the new site is swapped in. A build reuses it only
 if the fingerprint (versions, templates, the site's configuration with its
@@ -237,7 +238,23 @@ class SiteCache:
             stats[f"docs/{page}"] = [status.st_size, status.st_mtime_ns]
         return stats
 
-    def save(self, print_: str, hashes: dict[str, str], loaded: RawCorpus, manifest: Manifest, warnings: dict, plan: Plan) -> None:
+    def corpus_key(self, loaded: RawCorpus, reusable: bool) -> str:
+        """What the outputs made from every brief's front matter (data files, search lists,
+        calendars) are made from: the last build's key when only bodies changed since, else
+        a digest of every brief file and the registries."""
+        previous = self.state.get("corpus")
+        if reusable and isinstance(previous, str) and not loaded.front_matter_changed and self.state.get("registries") == loaded.registry_digest:
+            return previous
+        files = sorted((path, entry[0]) for path, entry in loaded.parsed.items())
+        return digest(repr((files, loaded.registry_digest)).encode("utf-8"))
+
+    def output_keys(self, reusable: bool) -> dict[str, str]:
+        """The outputs' keys as the published site has them; none for a full build."""
+        keys = self.state.get("outputs")
+        return keys if reusable and isinstance(keys, dict) else {}
+
+    def save(self, print_: str, hashes: dict[str, str], loaded: RawCorpus, manifest: Manifest, warnings: dict, plan: Plan,
+             outputs: dict[str, str] | None = None, corpus: str = "") -> None:
         """Describe the site in staging; valid whether or not the swap then happens (the
         next build compares ``manifest`` with what ``--out`` holds)."""
         self.root.mkdir(parents=True, exist_ok=True)
@@ -251,6 +268,8 @@ class SiteCache:
             "registries": loaded.registry_digest,
             "project": self._project_now(plan),
             "warnings": warnings,
+            "outputs": outputs or {},
+            "corpus": corpus,
         }
         _write_atomic(self.root / STATE_FILE, json.dumps(state, separators=(",", ":")))
 
