@@ -83,13 +83,16 @@ def run(options: Options, host: str, port: int, engine: str | None = None) -> in
                 self._wanted_epoch = self._visible_epoch = _timestamp()
                 self._epoch_cond.notify_all()
 
-        def rebuilt(self, outcome: Outcome) -> None:
-            """After every normal build: its pages replace the quick path's, and its reload comes after."""
+        def rebuilt(self) -> None:
+            """After every normal build: its pages replace the quick path's, and the browsers reload now.
+            Both epochs move together: raising only the wanted one held every request until the
+            next build (the first build runs outside MkDocs' build loop, which would equal them)."""
             from mkdocs.livereload import _timestamp
 
             with self._epoch_cond:
                 self.first = {}
-                self._wanted_epoch = max(self._wanted_epoch, _timestamp())
+                self._wanted_epoch = self._visible_epoch = _timestamp()
+                self._epoch_cond.notify_all()
 
         def _serve_request(self, environ, start_response):
             path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
@@ -132,10 +135,12 @@ def run(options: Options, host: str, port: int, engine: str | None = None) -> in
                 before, state["inputs"] = state["inputs"], snapshot(options)
                 edited = edited_briefs(before, state["inputs"], options) if server.failed is None else None
                 state["theme"] = quick(edited, state["theme"]) if edited else None
-                outcome = attempt(options, engine)
-                report(outcome, "text", options.out_dir)
-                server.failed = None if outcome.failure is None else outcome
-                server.rebuilt(outcome)
+                try:
+                    outcome = attempt(options, engine)
+                    report(outcome, "text", options.out_dir)
+                    server.failed = None if outcome.failure is None else outcome
+                finally:  # a quick page never outlives its build, even one that raised
+                    server.rebuilt()
 
             def quick(edited, theme):
                 """The edited pages first, and a reload; None if the quick path gave up."""
