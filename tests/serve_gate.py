@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.cli import main
 from generator.commands import serve
 
-folder = Path(sys.argv[1])
+folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path()
 real_attempt = serve.attempt
 builds = []
 
@@ -31,5 +31,6 @@ def gated_attempt(*args, **kwargs):
     return outcome
 
 
-serve.attempt = gated_attempt
-sys.exit(main(sys.argv[2:]))
+if __name__ == "__main__":  # MkDocs' spawned processes import this file again as their main
+    serve.attempt = gated_attempt
+    sys.exit(main(sys.argv[2:]))
