@@ -10,8 +10,6 @@ import sys
 import time
 import urllib.request
 
-import pytest
-
 from generator.commands.demo_corpus import write_demo_corpus
 
 from conftest import PROJECT, Corpus
@@ -28,7 +26,6 @@ def wait_for(path, seconds: float = 300) -> None:
         time.sleep(0.1)
 
 
-@pytest.mark.xfail(reason="unfinished: under xdist the gated serve's first build did not land in 300 s; the cause is not found yet", run=False)
 def test_an_edited_brief_shows_before_the_rebuild_and_the_rebuild_equals_a_clean_build(tmp_path):
     corpus = Corpus(tmp_path / "corpus", "mkdocs")
     for registry in ("actors", "rounds", "topics"):
