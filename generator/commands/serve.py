@@ -19,6 +19,7 @@ from pathlib import Path
 from ..config.options import Options
 from .report import problem_line
 from .build import Outcome, attempt, report
+from .preview import edited_briefs, show_edited, snapshot
 
 PANEL_ID = "briefing-build-errors"
 _PANEL_STYLE = (
@@ -65,6 +66,42 @@ def run(options: Options, host: str, port: int, engine: str | None = None) -> in
         """Serves the last good site, with the failed build's problems over every page."""
 
         failed: Outcome | None = None
+        first: dict[str, bytes] = {}  # the quick path's pages by URL path, until the normal build lands
+
+        def show_first(self, pages: dict[str, bytes]) -> None:
+            """Serve ``pages`` (files under the site) from memory and reload the browsers now,
+            in the middle of the rebuild; requests are not held until it ends."""
+            from mkdocs.livereload import _timestamp
+
+            mount = self.mount_path.rstrip("/")
+            first = {}
+            for path, content in pages.items():
+                first[f"{mount}/{path}"] = first[f"{mount}/{path.removesuffix('index.html')}"] = content
+            with self._epoch_cond:
+                logging.getLogger(__name__).info("Reloading browsers: the edited page first")
+                self.first = first
+                self._wanted_epoch = self._visible_epoch = _timestamp()
+                self._epoch_cond.notify_all()
+
+        def rebuilt(self) -> None:
+            """After every normal build: its pages replace the quick path's, and the browsers reload now.
+            Both epochs move together: raising only the wanted one held every request until the
+            next build (the first build runs outside MkDocs' build loop, which would equal them)."""
+            from mkdocs.livereload import _timestamp
+
+            with self._epoch_cond:
+                self.first = {}
+                self._wanted_epoch = self._visible_epoch = _timestamp()
+                self._epoch_cond.notify_all()
+
+        def _serve_request(self, environ, start_response):
+            path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+            content = self.first.get(path)
+            if content is None:
+                return super()._serve_request(environ, start_response)
+            content = self._inject_js_into_html(content, self._visible_epoch)
+            start_response("200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(content)))])
+            return [content]
 
         def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
             content = super()._inject_js_into_html(content, epoch)
@@ -92,10 +129,30 @@ def run(options: Options, host: str, port: int, engine: str | None = None) -> in
         with tempfile.TemporaryDirectory(prefix="briefing-serve-") as scratch:
             options = replace(options, out_dir=Path(scratch) / "site")
 
+            state: dict = {"inputs": snapshot(options), "theme": None}
+
             def rebuild() -> None:
-                outcome = attempt(options, engine)
-                report(outcome, "text", options.out_dir)
-                server.failed = None if outcome.failure is None else outcome
+                before, state["inputs"] = state["inputs"], snapshot(options)
+                edited = edited_briefs(before, state["inputs"], options) if server.failed is None else None
+                state["theme"] = quick(edited, state["theme"]) if edited else None
+                try:
+                    outcome = attempt(options, engine)
+                    report(outcome, "text", options.out_dir)
+                    server.failed = None if outcome.failure is None else outcome
+                finally:  # a quick page never outlives its build, even one that raised
+                    server.rebuilt()
+
+            def quick(edited, theme):
+                """The edited pages first, and a reload; None if the quick path gave up."""
+                try:
+                    shown = show_edited(options, engine, theme, edited)
+                except Exception as error:  # the normal build that follows shows what is wrong
+                    logging.getLogger(__name__).debug("quick path gave up: %s", error)
+                    return None
+                if shown is None:
+                    return None
+                server.show_first(shown[1])
+                return shown[0]
 
             server = PreviewServer(builder=rebuild, host=host, port=port, root=str(options.out_dir))
             server.error_handler = server.failure_page
