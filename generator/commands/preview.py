@@ -24,6 +24,7 @@ from ..build import build_date, check
 from ..config.mkdocs_yml import apply, read_site_config
 from ..config.site_url import SiteAddress
 from ..config.options import Options
+from ..engines.mkdocs_config import load_config
 from ..pages.render import render_pages
 from ..publish.cache import SiteCache
 from ..urls import brief_page, page_output
@@ -74,7 +75,6 @@ class WarmTheme:
 
     def __init__(self, config_path: Path) -> None:
         from mkdocs.commands.build import get_navigation
-        from mkdocs.config import load_config
         from mkdocs.structure.files import get_files, set_exclusions
 
         self.site_dir = Path(tempfile.mkdtemp(prefix="briefing-preview-"))

@@ -32,6 +32,7 @@ from ..config.options import tune_gc
 from ..errors import BuildError
 from ..urls import page_output
 from . import fast_markdown
+from .mkdocs_config import load_config
 from .one_page_at_a_time import one_page_at_a_time
 
 # Below this many pages a second process costs more than it saves.
@@ -97,7 +98,6 @@ def run_mkdocs(config_path: Path, site_dir: Path, epoch: int) -> list[Warning]:
     from jinja2 import TemplateSyntaxError
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
 
     logger = logging.getLogger("mkdocs")
     collector, dirty_warning = _Collector(), _DropDirtyWarning()

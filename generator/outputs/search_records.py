@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Mapping
 import markdown
 
 from ..engines import fast_markdown
+from ..engines.mkdocs_config import load_config
 from ..engines.raw_html import put_back, set_aside
 from ..urls import page_output
 
@@ -41,8 +42,6 @@ class RecordMaker:
     """Converts pages as the engine does: by its fast path where that holds, else with one Markdown instance for all of them."""
 
     def __init__(self, config_path: Path):
-        from mkdocs.config import load_config
-
         config = load_config(config_file=str(config_path))
         self.language = config.theme.get("language") or "en"
         self.markdown = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
