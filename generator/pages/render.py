@@ -10,6 +10,7 @@ Links are final URLs built from checked ids, as :class:`~markupsafe.Markup`.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -137,6 +138,11 @@ def render_pages(
     # Sources carry the registry's name for a known publisher: "TASS" → "state media, RU".
     environment.globals["timeline_months"] = lambda briefs, **where: timeline_months(briefs, corpus.rounds.values(), **where)
     environment.globals["publisher_labels"] = {p.name: p.labels for p in corpus.publishers.values() if p.labels}
+    # Made once, after the globals its macros read. A source's line shows on its brief's page and
+    # twice in its round's pack, and depends on the source alone; the aliases are in every brief page.
+    macros = environment.get_template("_macros.md.j2").module
+    environment.globals["source_line"] = functools.cache(macros.source_line)
+    environment.globals["aliases_in_their_language"] = macros.aliases_in_their_language
 
     crumbs_template = environment.get_template("_breadcrumbs.html.j2")
 
