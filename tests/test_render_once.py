@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+import yaml
 from jinja2 import Environment
 
 from generator.build import check
@@ -75,3 +76,19 @@ def test_templates_with_globals_as_one_dict_render_what_jinjas_chain_renders(tmp
     monkeypatch.setattr(render_module._Environment, "make_globals", Environment.make_globals)
     assert _pages(tmp_path) == pages
     assert len(pages) > 60
+
+
+def test_each_brief_page_indexes_the_aliases_of_its_own_actors(tmp_path):
+    write_demo_corpus(120, tmp_path)
+    registry = yaml.safe_load((tmp_path / "actors.yml").read_text(encoding="utf-8"))
+    actors = {key: actor for actor in registry for key in (actor["id"], actor["name"], *actor.get("aliases", ()))}  # any name
+    pages = _pages(tmp_path)
+    seen = 0
+    for path in sorted(tmp_path.rglob("*.md")):
+        named = dict.fromkeys(actors[name]["id"] for name in front_matter(path)["actors"])
+        aliases = [alias for id in named for alias in actors[id].get("aliases", ())]
+        found = re.search(r'<span data-pagefind-meta="aliases">(.*?)</span></div>', pages[f"briefs/{path.stem}.md"])
+        shown = re.findall(r"<span[^>]*>([^<]*)</span>", found.group(1)) if found else []
+        assert shown == [html.escape(alias) for alias in aliases], path.name
+        seen += bool(aliases)
+    assert seen > 50

@@ -146,8 +146,14 @@ def render_pages(
         """A source's line depends on the source alone, and shows on its brief's page and twice in its round's pack."""
         return environment.get_template("_macros.md.j2").module.source_line(source)
 
+    @functools.cache
+    def aliases_in_their_language(aliases: tuple[str, ...], declared: str | None = None) -> Markup:
+        """An actor's aliases, in the search data of each of its briefs' pages."""
+        return environment.get_template("_macros.md.j2").module.aliases_in_their_language(aliases, declared)
+
     environment.globals["brief_item"] = brief_item
     environment.globals["source_line"] = source_line
+    environment.globals["aliases_in_their_language"] = aliases_in_their_language
     environment.globals["site"] = address
     environment.globals["share_meta"] = lambda brief: share_meta(brief, corpus, address.site_url)
     # Sources carry the registry's name for a known publisher: "TASS" → "state media, RU".
