@@ -2,7 +2,7 @@
 matrix, the "Positions" sections, the related briefs under each brief, and each
 round's printable pack (``/rounds/<id>/pack/``).
 
-:func:`add_analysis` is called once by :func:`generator.pages.render.render_pages`.
+:func:`analysis_globals` and :func:`render_analysis` are called once by :func:`generator.pages.render.render_pages`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import posixpath
 import re
 from typing import Any, Callable
 
-from jinja2 import Environment
 from markupsafe import Markup
 
 from .index import SiteIndex
@@ -65,9 +64,9 @@ def source_key(source) -> tuple:
     return (source.publisher, source.url or "", source.title or "")
 
 
-def add_analysis(environment: Environment, index: SiteIndex, positions: Positions, render: Callable[..., Any]) -> None:
-    """Make positions and related briefs available to every template; render the matrix and the packs."""
-    environment.globals.update(
+def analysis_globals(index: SiteIndex, positions: Positions) -> dict[str, Any]:
+    """What every template may use of positions and related briefs."""
+    return dict(
         positions=positions,
         related=RelatedBriefs(index.chronological),
         pack_page=pack_page,
@@ -76,6 +75,10 @@ def add_analysis(environment: Environment, index: SiteIndex, positions: Position
         pack_body=pack_body,
         source_key=source_key,
     )
+
+
+def render_analysis(index: SiteIndex, positions: Positions, render: Callable[..., Any]) -> None:
+    """Render the matrix and the packs (the templates see :func:`analysis_globals`)."""
     matrix = positions.cells <= MATRIX_CELLS
     render(POSITIONS_PAGE, "positions.md.j2", matrix=matrix)
     for topic in positions.topics:

@@ -80,15 +80,19 @@ class RelatedBriefs:
         return self._first(brief, shared, candidates)
 
     def _first(self, brief: Brief, shared: Counter[str], candidates: set[str]) -> list[Brief]:
-        topics, round, day = self.facts[brief.slug]
+        facts = self.facts
+        topics, round, day = facts[brief.slug]
+        candidates.discard(brief.slug)
         ranked = []
         for slug in candidates:
-            their_topics, their_round, their_day = self.facts[slug]
-            score = (shared.get(slug, 0) + TOPIC_WEIGHT * (topics & their_topics).bit_count()
-                     + (ROUND_WEIGHT if round is not None and their_round == round else 0))
-            if score and slug != brief.slug:
-                close = -CLOSE_IN_DATE_DAYS <= their_day - day <= CLOSE_IN_DATE_DAYS
-                ranked.append((-score - (CLOSE_IN_DATE_WEIGHT if close else 0), -their_day, slug))
+            their_topics, their_round, their_day = facts[slug]
+            score = shared.get(slug, 0) + TOPIC_WEIGHT * (topics & their_topics).bit_count()
+            if round is not None and their_round == round:
+                score += ROUND_WEIGHT
+            if score:
+                if -CLOSE_IN_DATE_DAYS <= their_day - day <= CLOSE_IN_DATE_DAYS:
+                    score += CLOSE_IN_DATE_WEIGHT
+                ranked.append((-score, -their_day, slug))
         return [self.by_slug[slug] for *_, slug in heapq.nsmallest(RELATED_COUNT, ranked)]
 
     def _having(self, features: frozenset) -> list[str]:

@@ -10,13 +10,14 @@ Links are final URLs built from checked ids, as :class:`~markupsafe.Markup`.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any, Sequence
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .analysis import add_analysis
+from .analysis import analysis_globals, render_analysis
 from ..check.citations import citation_anchor, source_anchor
 from ..config.options import LATEST_ON_HOME, Options
 from .index import SiteIndex
@@ -69,8 +70,18 @@ class Links:
         return Markup(f"{self.to(ABOUT_PAGE)}#{status_anchor(status)}")
 
 
+class _Environment(Environment):
+    """Each template sees the globals as one dict, copied when it loads, not as Jinja's ChainMap
+    over the environment's: Jinja copies, lists and searches a template's globals on every render,
+    include and import, and through a ChainMap that cost about 7% of the render stage. So every
+    global is set before the first template loads (a later one is undefined: StrictUndefined fails)."""
+
+    def make_globals(self, d: dict[str, Any] | None) -> dict[str, Any]:  # type: ignore[override]
+        return {**self.globals, **(d or {})}
+
+
 def make_environment(templates_dir: Path) -> Environment:
-    environment = Environment(
+    environment = _Environment(
         loader=FileSystemLoader(str(templates_dir)),
         autoescape=True,
         extensions=["jinja2.ext.do"],
@@ -121,23 +132,35 @@ def render_pages(
     environment = make_environment(templates_dir)
     corpus = index.corpus
     pages: dict[str, str] = {}
-    item_template = environment.get_template("_brief_item.html.j2")
     items: dict[tuple[str, str], Markup] = {}
 
     def brief_item(brief, links: Links) -> Markup:
         """A brief's entry in a list: it stands on many pages, so it is rendered once per depth."""
         key = (brief.slug, links.root)
         if key not in items:
-            items[key] = Markup(item_template.render(brief=brief, links=links).rstrip("\n"))
+            items[key] = Markup(environment.get_template("_brief_item.html.j2").render(brief=brief, links=links).rstrip("\n"))
         return items[key]
 
+    @functools.cache
+    def source_line(source) -> Markup:
+        """A source's line depends on the source alone, and shows on its brief's page and twice in its round's pack."""
+        return environment.get_template("_macros.md.j2").module.source_line(source)
+
+    @functools.cache
+    def aliases_in_their_language(aliases: tuple[str, ...], declared: str | None = None) -> Markup:
+        """An actor's aliases, in the search data of each of its briefs' pages."""
+        return environment.get_template("_macros.md.j2").module.aliases_in_their_language(aliases, declared)
+
     environment.globals["brief_item"] = brief_item
+    environment.globals["source_line"] = source_line
+    environment.globals["aliases_in_their_language"] = aliases_in_their_language
     environment.globals["site"] = address
     environment.globals["share_meta"] = lambda brief: share_meta(brief, corpus, address.site_url)
     # Sources carry the registry's name for a known publisher: "TASS" → "state media, RU".
     environment.globals["timeline_months"] = lambda briefs, **where: timeline_months(briefs, corpus.rounds.values(), **where)
     environment.globals["publisher_labels"] = {p.name: p.labels for p in corpus.publishers.values() if p.labels}
-
+    positions = Positions(corpus, index.chronological)  # one grouping for the home page, the matrix and the packs
+    environment.globals.update(analysis_globals(index, positions))  # the last global: templates load from here on
     crumbs_template = environment.get_template("_breadcrumbs.html.j2")
 
     def render(path: str, template: str, below: tuple[Crumb, ...] = (), **context: Any) -> None:
@@ -164,7 +187,6 @@ def render_pages(
                        by_months=True, month=month)
 
     threshold = split_threshold
-    positions = Positions(corpus, index.chronological)  # one grouping for the home page, the matrix and the packs
     render("index.md", "home.md.j2", state=state_of_play(index, positions, LATEST_ON_HOME), listed=LISTED, positions_page=POSITIONS_PAGE)
     timeline = paginate("timeline.md", index.newest_first, threshold, newest_first=True)
     render_listed("timeline.md.j2", timeline, "Timeline", "day")
@@ -178,7 +200,7 @@ def render_pages(
     render(ABOUT_PAGE, "about.md.j2")
     render(DATA_PAGE, "data.md.j2", files=downloads, data_dir=DATA_DIR)
     brief_neighbours = neighbours(index.chronological)
-    add_analysis(environment, index, positions, render)  # positions, related briefs, round packs
+    render_analysis(index, positions, render)  # positions, round packs
     for brief in index.newest_first:
         year = brief.date.year
         year_crumb = Crumb(str(year), timeline_years[year]) if timeline.split else Crumb(str(year), "timeline.md", str(year))
