@@ -19,7 +19,7 @@ from .limits import limit_problems
 from .placeholders import placeholder_problems
 from .positions import read_positions
 from .registries import Entry, Report, read_registry
-from .results import check_key
+from .results import Today, check_key, still_holds
 from .revisions import read_revisions
 from .status_history import read_status_history
 from .sources import citation_problems, read_sources
@@ -78,16 +78,17 @@ def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bo
     briefs: list[Brief] = []
     slugs: dict[str, str] = {}
     today = today or datetime.date.today()
-    key = check_key(converter.key, raw.registry_digest, today)
+    key = check_key(converter.key, raw.registry_digest)
     for document in raw.briefs:
         kept = document.checked
-        if kept is not None and kept[0] == key and (kept[1] is None or document.converted[0] == converter.key):
+        if kept is not None and still_holds(kept[0], key, today) and (kept[1] is None or document.converted[0] == converter.key):
             brief = kept[1]
             report.problems.extend(kept[2])
         else:
             first = len(report.problems)
-            brief = _read_brief(document, names, round_models, registry, report, today, converter)
-            document.checked = (key, brief, tuple(report.problems[first:]))
+            compared = Today(today)
+            brief = _read_brief(document, names, round_models, registry, report, compared, converter)
+            document.checked = (compared.key(key), brief, tuple(report.problems[first:]))
             raw.rechecked.add(document.path)
         if brief is None:
             continue

@@ -4,21 +4,30 @@ Problems go to stderr (``--format text``) and the summary line to stdout, as com
 It reads, never writes, the build cache of ``--out`` (:mod:`generator.publish.cache`): the
 briefs a build parsed, converted and checked, whose files and registries are unchanged, are
 not checked again (see :mod:`generator.check.results`); the problems are the same either way.
+Only stages 1 and 2 run: the site's index is never needed here, and it reports nothing.
 """
 
 from __future__ import annotations
 
-from ..build import check
+import gc
+
+from ..check.validate import validate
 from ..config.options import Options
 from ..publish.cache import SiteCache
+from ..read.load import load_corpus
 from .report import plural, summary, write_problems
 
 
 def run(options: Options, format: str) -> int:
-    checked = check(options, SiteCache(options.out_dir))
-    write_problems(checked.problems, format)
-    failed = checked.failed(options.strict)
+    # What is read stays until the process exits: collecting it would only walk it.
+    gc.disable()
+    loaded = load_corpus(options.briefs_dir, SiteCache(options.out_dir).parsed())
+    _, problems = validate(loaded, unsafe_html=options.unsafe_html)
+    gc.freeze()
+    gc.enable()
+    write_problems(problems, format)
+    failed = any(problem.severity == "error" or options.strict for problem in problems)
     if format == "text":
-        files = len(checked.loaded.parsed)  # every brief file, read or not
-        print(f"{'FAILED' if failed else 'OK'}: {plural(files, 'brief')} checked, {summary(checked.problems)}")
+        files = len(loaded.parsed)  # every brief file, read or not
+        print(f"{'FAILED' if failed else 'OK'}: {plural(files, 'brief')} checked, {summary(problems)}")
     return 1 if failed else 0

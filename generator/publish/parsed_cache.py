@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import fields, replace
+from dataclasses import fields
 from typing import Any
 
 from ..check.body import Body
@@ -62,45 +62,72 @@ def _result(result: Document | Problem) -> dict:
     return {tag: [_value(getattr(result, f.name)) for f in fields(result)]}
 
 
+def _mapping(obj: dict) -> LineDict:
+    data = LineDict()
+    data.line = obj["line"]
+    lines = data.lines
+    for key, value, line in obj["m"]:
+        data[key] = value
+        lines[key] = line
+    return data
+
+
+def _sequence(obj: dict) -> LineList:
+    data = LineList(obj["s"])
+    data.lines, data.line = obj["lines"], obj["line"]
+    return data
+
+
+def _body(obj: dict) -> tuple:
+    key, html, links, citations = obj["body"]
+    return (key, Body(html, tuple((slug, line) for slug, line in links), tuple(tuple(c) for c in citations)))
+
+
+class _StoredBrief:
+    """A brief's stored fields, made a :class:`Brief` once its document's body is known."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, obj: dict):
+        self.values = obj["brief"]
+
+
+def _checked(obj: dict) -> tuple:
+    key, brief, problems = obj["checked"]
+    if not (brief is None or isinstance(brief, _StoredBrief)) or not all(isinstance(p, Problem) for p in problems):
+        raise ShardError("malformed check result")
+    return (key, brief, tuple(problems))
+
+
+def _item(obj: dict) -> Any:
+    kind, values = obj["item"]
+    return ITEMS[kind](*values)
+
+
+# Each object's first key names its kind (as _value writes it); the object must have exactly these keys.
+_KINDS = {
+    "m": ({"m", "line"}, _mapping),
+    "s": ({"s", "lines", "line"}, _sequence),
+    "body": ({"body"}, _body),
+    "checked": ({"checked"}, _checked),
+    "brief": ({"brief"}, _StoredBrief),
+    "item": ({"item"}, _item),
+    "date": ({"date"}, lambda obj: datetime.date.fromisoformat(obj["date"])),
+    "doc": ({"doc"}, lambda obj: _with_body(Document(*obj["doc"]))),
+    "problem": ({"problem"}, lambda obj: Problem(*obj["problem"])),
+    "shape": ({"shape", "entries"}, lambda obj: obj),
+}
+
+
 def _object(obj: dict) -> Any:
-    keys = obj.keys()
-    if keys == {"m", "line"}:
-        data = LineDict()
-        data.line = obj["line"]
-        for key, value, line in obj["m"]:
-            data[key] = value
-            data.lines[key] = line
-        return data
-    if keys == {"s", "lines", "line"}:
-        data = LineList(obj["s"])
-        data.lines, data.line = obj["lines"], obj["line"]
-        return data
-    if keys == {"body"}:
-        key, html, links, citations = obj["body"]
-        return (key, Body(html, tuple((slug, line) for slug, line in links), tuple(tuple(c) for c in citations)))
-    if keys == {"checked"}:
-        key, brief, problems = obj["checked"]
-        if not (brief is None or isinstance(brief, Brief)) or not all(isinstance(p, Problem) for p in problems):
-            raise ShardError("malformed check result")
-        return (key, brief, tuple(problems))
-    if keys == {"brief"}:
-        return Brief(**dict(zip(BRIEF_FIELDS, (_tuples(value) for value in obj["brief"]), strict=True)))
-    if keys == {"item"}:
-        kind, values = obj["item"]
-        return ITEMS[kind](*values)
-    if keys == {"date"}:
-        return datetime.date.fromisoformat(obj["date"])
-    if keys == {"doc"}:
-        return _with_body(Document(*obj["doc"]))
-    if keys == {"problem"}:
-        return Problem(*obj["problem"])
-    if keys == {"shape", "entries"}:
-        return obj
-    raise ShardError(f"unexpected object with keys {sorted(keys)}")
+    kind = _KINDS.get(next(iter(obj), ""))
+    if kind is None or obj.keys() != kind[0]:
+        raise ShardError(f"unexpected object with keys {sorted(obj.keys())}")
+    return kind[1](obj)
 
 
 def _tuples(value: Any) -> Any:
-    return tuple(_tuples(item) for item in value) if isinstance(value, list) else value
+    return tuple([item if type(item) is not list else _tuples(item) for item in value])
 
 
 def _with_body(document: Document) -> Document:
@@ -110,8 +137,9 @@ def _with_body(document: Document) -> Document:
         if document.converted is None:
             raise ShardError("a checked brief without its converted body")
         body = document.converted[1]
-        brief = replace(checked[1], body=document.body, body_html=body.html, body_links=body.links,
-                        citations=tuple(number for _, number, _ in body.citations))
+        values = [value if type(value) is not list else _tuples(value) for value in checked[1].values]
+        brief = Brief(**dict(zip(BRIEF_FIELDS, values, strict=True)), body=document.body, body_html=body.html,
+                      body_links=body.links, citations=tuple([number for _, number, _ in body.citations]))
         document.checked = (checked[0], brief, checked[2])
     return document
 

@@ -86,49 +86,81 @@ for _tag, _pattern, _first in _CORE_SCALARS:
     StrictLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 
 
-def _construct_mapping(loader: StrictLoader, node: yaml.MappingNode):
-    data = LineDict()
-    data.line = loader.file_line(node)
-    yield data
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            raise ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
-        if key in data:
-            raise ConstructorError(
-                None,
-                None,
-                f"duplicate key '{key}' (first on line {data.lines[key]})",
-                key_node.start_mark,
-            )
-        data[key] = loader.construct_object(value_node, deep=True)
-        data.lines[key] = loader.file_line(key_node)
-        data.value_lines[key] = loader.file_line(value_node)
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_RESOLVERS: dict = StrictLoader.yaml_implicit_resolvers  # first character -> [(tag, pattern)]
+_SCALARS = {
+    "tag:yaml.org,2002:bool": StrictLoader.construct_yaml_bool,
+    "tag:yaml.org,2002:int": StrictLoader.construct_yaml_int,
+    "tag:yaml.org,2002:float": StrictLoader.construct_yaml_float,
+    "tag:yaml.org,2002:null": StrictLoader.construct_yaml_null,
+}
+# PyYAML's recursive constructor gave up at about 490 levels (two frames a level); this one
+# takes a frame a level, so it stops at a fixed depth instead of at the stack's end.
+MAX_DEPTH = 450
 
 
-def _construct_sequence(loader: StrictLoader, node: yaml.SequenceNode):
-    data = LineList()
-    data.line = loader.file_line(node)
-    yield data
-    for item in node.value:
-        data.append(loader.construct_object(item, deep=True))
-        data.lines.append(loader.file_line(item))
+def _resolve(loader: StrictLoader, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+    """PyYAML's ``Resolver.resolve`` for this loader (core scalars only, no path resolvers),
+    without its per-call list building: the parser calls it for every node."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            for tag, pattern in _RESOLVERS.get(value[:1], ()):
+                if pattern.match(value):
+                    return tag
+        return _STR
+    return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
-StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+StrictLoader.resolve = _resolve
+assert None not in _RESOLVERS and not StrictLoader.yaml_path_resolvers
 
 
-_COLLECTION_TAGS = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
+def _construct(loader: StrictLoader, node: yaml.Node, depth: int = 0) -> Any:
+    """The value of a node whose tags :func:`_refuse_aliases_and_tags` let through: text, a core
+    scalar, a :class:`LineDict` or a :class:`LineList`, with their lines."""
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if depth > MAX_DEPTH:
+        raise RecursionError
+    if tag == _MAP:
+        data = LineDict()
+        data.line = loader.file_line(node)
+        for key_node, value_node in node.value:
+            key = _construct(loader, key_node, depth + 1)
+            try:
+                hash(key)
+            except TypeError:
+                raise ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
+            if key in data:
+                raise ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key '{key}' (first on line {data.lines[key]})",
+                    key_node.start_mark,
+                )
+            data[key] = _construct(loader, value_node, depth + 1)
+            data.lines[key] = loader.file_line(key_node)
+            data.value_lines[key] = loader.file_line(value_node)
+        return data
+    if tag == _SEQ:
+        data = LineList()
+        data.line = loader.file_line(node)
+        for item in node.value:
+            data.append(_construct(loader, item, depth + 1))
+            data.lines.append(loader.file_line(item))
+        return data
+    return _SCALARS[tag](loader, node)
+
+
+_COLLECTION_TAGS = {yaml.MappingNode: _MAP, yaml.SequenceNode: _SEQ}
 
 
 def _explicit_tag(loader: StrictLoader, node: yaml.Node) -> bool:
     """Whether the author wrote a tag (``!!int``, ``!x``) that changes what the node would be."""
-    if isinstance(node, yaml.ScalarNode):
+    if type(node) is yaml.ScalarNode:
         plain = not node.style
-        return node.tag != loader.resolve(yaml.ScalarNode, node.value, (plain, not plain))
+        return node.tag != _resolve(loader, yaml.ScalarNode, node.value, (plain, not plain))
     return node.tag != _COLLECTION_TAGS[type(node)]
 
 
@@ -150,10 +182,12 @@ def _refuse_aliases_and_tags(loader: StrictLoader, root: yaml.Node) -> None:
                 "write the plain value (in quotes for text)",
                 loader.file_line(node),
             )
-        if isinstance(node, yaml.MappingNode):
+        kind = type(node)
+        if kind is yaml.MappingNode:
             for key_node, value_node in node.value:
-                stack.extend((key_node, value_node))
-        elif isinstance(node, yaml.SequenceNode):
+                stack.append(key_node)
+                stack.append(value_node)
+        elif kind is yaml.SequenceNode:
             stack.extend(node.value)
 
 
@@ -183,7 +217,7 @@ def load(text: str, first_line: int = 1) -> Any:
         if node is None:
             return None
         _refuse_aliases_and_tags(loader, node)
-        return loader.construct_document(node)
+        return _construct(loader, node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else first_line
