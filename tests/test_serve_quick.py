@@ -58,7 +58,7 @@ def test_an_edited_brief_shows_before_the_rebuild_and_the_rebuild_equals_a_clean
         served = next(scratch.glob("briefing-serve-*")) / "site"
         url = f"http://127.0.0.1:{port}/briefs/{brief.stem}/"
         for number, saved in enumerate(("A sentence the author just saved.", "And a second one, on the kept corpus."), 2):
-            assert saved not in urllib.request.urlopen(url, timeout=30).read().decode()
+            assert saved not in fetch_until(url, "</html>", seconds=120)  # the server listens once the first build is in
             brief.write_text(brief.read_text(encoding="utf-8") + f"\n{saved}\n", encoding="utf-8")
             fetch_until(url, saved, seconds=120)
             quick_page = without_livereload(urllib.request.urlopen(url, timeout=30).read())
