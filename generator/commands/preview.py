@@ -73,6 +73,16 @@ def snapshot(options: Options) -> Snapshot:
     return stats
 
 
+def links_a_folder(options: Options) -> bool:
+    """Whether a watched folder holds a symbolic link to a folder: file-system events are
+    not reported below one, so such inputs are watched by polling."""
+    for root in (options.briefs_dir, options.templates_dir):
+        for folder, folders, _ in os.walk(root):
+            if any(os.path.islink(os.path.join(folder, name)) for name in folders):
+                return True
+    return False
+
+
 def edited_briefs(before: Snapshot, after: Snapshot, options: Options) -> list[Path] | None:
     """The brief files edited in place, if nothing else changed (no file added or removed,
     no registry, template or config); else None."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..config.options import Options
 from .report import problem_line
 from .build import Outcome, attempt, report
-from .preview import edited_briefs, show_edited, snapshot, warm_up
+from .preview import edited_briefs, links_a_folder, show_edited, snapshot, warm_up
 
 PANEL_ID = "briefing-build-errors"
 WARM_WAIT = 600  # seconds an edit waits for the corpus to be loaded for the quick path
@@ -57,6 +57,27 @@ def error_panel(outcome: Outcome, over_a_page: bool = True) -> str:
     )
 
 
+def _changes_observer():
+    """The system's file-system observer (inotify on Linux), told only of changes: it also
+    reports files opened and closed unwritten, and every build reads every input."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    class Changes(FileSystemEventHandler):
+        def __init__(self, handler) -> None:
+            self.handler = handler
+
+        def dispatch(self, event) -> None:
+            if event.event_type not in ("opened", "closed_no_write"):
+                self.handler.dispatch(event)
+
+    class ChangesObserver(Observer):
+        def schedule(self, handler, path, **kwargs):
+            return super().schedule(Changes(handler), path, **kwargs)
+
+    return ChangesObserver()
+
+
 def done(value) -> Future:
     """``value`` as a finished future, as the warm-up gives it."""
     future: Future = Future()
@@ -76,6 +97,13 @@ def run(options: Options, host: str, port: int, engine: str | None = None) -> in
 
         failed: Outcome | None = None
         first: dict[str, bytes] = {}  # the quick path's pages by URL path, until the normal build lands
+
+        def __init__(self, *args, events: bool, **kwargs) -> None:
+            """``events``: watch by the system's file-system events (inotify on Linux), not by
+            MkDocs' polling, which stats every input twice a second and then waits half a second."""
+            super().__init__(*args, **kwargs)
+            if events:
+                self.observer = _changes_observer()
 
         def show_first(self, pages: dict[str, bytes]) -> None:
             """Serve ``pages`` (files under the site) from memory and reload the browsers now,
@@ -169,7 +197,8 @@ def run(options: Options, host: str, port: int, engine: str | None = None) -> in
                 server.show_first(shown[1])
                 return shown[0]
 
-            server = PreviewServer(builder=rebuild, host=host, port=port, root=str(options.out_dir))
+            server = PreviewServer(builder=rebuild, host=host, port=port, root=str(options.out_dir),
+                                   events=not links_a_folder(options))
             server.error_handler = server.failure_page
             for path in (options.briefs_dir, options.config_file, options.templates_dir):
                 if path.exists():
