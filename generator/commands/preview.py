@@ -2,7 +2,11 @@
 
 When the only inputs that changed since the last build are existing brief files,
 their pages are checked, rendered, and put through MkDocs' theme from a config,
-files and nav loaded once and kept warm in the serve process. The server hands out
+files and nav loaded once and kept warm in the serve process. The corpus is kept
+warm too: loaded and checked once after a good build, then only the edited files
+are read and checked again over it (the registries, and the set of files, are
+unchanged, or the quick path would not run), so an edit costs one brief's check,
+an index and one page, not a load of every brief. The server hands out
 the finished pages from memory in place of the site's files until the normal build
 lands: the site is never written behind the build's back (its files may be hard
 links shared with older copies, and a changed file would make the next build a
