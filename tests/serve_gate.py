@@ -3,11 +3,13 @@ browser is served before the whole rebuild lands:
 
     python tests/serve_gate.py FOLDER serve ARGS...
 
-Every normal build after the first waits until FOLDER/open exists (and removes it);
-each finished build writes FOLDER/built-N."""
+Every normal build after the first waits until FOLDER/open exists (and removes it), at most
+HOLD seconds: then the server exits with a message rather than hang. Each finished build
+writes FOLDER/built-N."""
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -18,11 +20,16 @@ from generator.commands import serve
 folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path()
 real_attempt = serve.attempt
 builds = []
+HOLD = 600
 
 
 def gated_attempt(*args, **kwargs):
     if builds:
+        deadline = time.monotonic() + HOLD
         while not (folder / "open").exists():
+            if time.monotonic() > deadline:
+                print(f"serve_gate: {folder / 'open'} never appeared in {HOLD} s", file=sys.stderr)
+                os._exit(3)  # the build loop would catch SystemExit and wait for the next change
             time.sleep(0.05)
         (folder / "open").unlink()
     outcome = real_attempt(*args, **kwargs)

@@ -2,7 +2,11 @@
 
 When the only inputs that changed since the last build are existing brief files,
 their pages are checked, rendered, and put through MkDocs' theme from a config,
-files and nav loaded once and kept warm in the serve process. The server hands out
+files and nav loaded once and kept warm in the serve process. The corpus is kept
+warm too: loaded and checked once after a good build, then only the edited files
+are read and checked again over it (the registries, and the set of files, are
+unchanged, or the quick path would not run), so an edit costs one brief's check,
+an index and one page, not a load of every brief. The server hands out
 the finished pages from memory in place of the site's files until the normal build
 lands: the site is never written behind the build's back (its files may be hard
 links shared with older copies, and a changed file would make the next build a
@@ -16,34 +20,72 @@ from __future__ import annotations
 import datetime
 import logging
 import os
-import tempfile
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..build import build_date, check
-from ..config.mkdocs_yml import apply, read_site_config
+from ..build import Checked, build_date, check
+from ..check.validate import validate
+from ..config.mkdocs_yml import SiteConfig, apply, read_site_config
+from ..config.options import Options, gc_paused
 from ..config.site_url import SiteAddress
-from ..config.options import Options
 from ..engines.mkdocs_config import load_config
+from ..pages.index import build_index
 from ..pages.render import render_pages
+from ..read.load import RawCorpus
+from ..read.reload import reload_briefs
 from ..publish.cache import SiteCache
 from ..urls import brief_page, page_output
 
 Snapshot = dict  # path -> (mtime_ns, size)
 
 
+def _walk(root: Path, stats: Snapshot) -> None:
+    """Every file under ``root`` into ``stats``, by the path the briefs' loader gives it
+    (``root / ...``, links followed, each folder once): a scandir, no path resolved."""
+    try:
+        found = root.stat()
+    except OSError:
+        return
+    if not root.is_dir():
+        stats[str(root)] = (found.st_mtime_ns, found.st_size)
+        return
+    seen, folders = {(found.st_dev, found.st_ino)}, [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                found = entry.stat()
+            except OSError:
+                continue
+            path = folder / entry.name
+            if entry.is_dir():
+                if (found.st_dev, found.st_ino) not in seen:
+                    seen.add((found.st_dev, found.st_ino))
+                    folders.append(path)
+            else:
+                stats[str(path)] = (found.st_mtime_ns, found.st_size)
+
+
 def snapshot(options: Options) -> Snapshot:
     """Every watched input's stats: briefs, registries, templates and mkdocs.yml."""
     stats: Snapshot = {}
     for root in (options.briefs_dir, options.templates_dir, options.config_file):
-        paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file()) if root.is_dir() else ()
-        for path in paths:
-            try:
-                found = path.stat()
-            except OSError:
-                continue
-            stats[str(path.resolve())] = (found.st_mtime_ns, found.st_size)
+        _walk(root, stats)
     return stats
+
+
+def links_a_folder(options: Options) -> bool:
+    """Whether a watched folder holds a symbolic link to a folder: file-system events are
+    not reported below one, so such inputs are watched by polling."""
+    for root in (options.briefs_dir, options.templates_dir):
+        for folder, folders, _ in os.walk(root):
+            if any(os.path.islink(os.path.join(folder, name)) for name in folders):
+                return True
+    return False
 
 
 def edited_briefs(before: Snapshot, after: Snapshot, options: Options) -> list[Path] | None:
@@ -52,8 +94,7 @@ def edited_briefs(before: Snapshot, after: Snapshot, options: Options) -> list[P
     if before.keys() != after.keys():
         return None
     changed = [Path(path) for path in after if after[path] != before[path]]
-    briefs = options.briefs_dir.resolve()
-    if not changed or any(path.suffix != ".md" or briefs not in path.parents for path in changed):
+    if not changed or any(path.suffix != ".md" or options.briefs_dir not in path.parents for path in changed):
         return None
     return changed
 
@@ -73,11 +114,11 @@ class _Everything(frozenset):
 class WarmTheme:
     """MkDocs' config, files, nav and Jinja environment over the generated project, loaded once."""
 
-    def __init__(self, config_path: Path) -> None:
+    def __init__(self, config_path: Path, site_dir: Path) -> None:
         from mkdocs.commands.build import get_navigation
         from mkdocs.structure.files import get_files, set_exclusions
 
-        self.site_dir = Path(tempfile.mkdtemp(prefix="briefing-preview-"))
+        self.site_dir = site_dir
         config = load_config(config_file=str(config_path), site_dir=str(self.site_dir), strict=False)
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
@@ -111,21 +152,48 @@ class WarmTheme:
             built.unlink()
 
 
-def show_edited(
-    options: Options, engine: str | None, theme: WarmTheme | None, edited: list[Path]
-) -> tuple[WarmTheme, dict[str, bytes]] | None:
-    """The edited briefs' finished pages, ``{file under the site: HTML}``, and the warm theme;
-    None if the quick path gave up (the normal build then shows whatever is wrong)."""
+@dataclass
+class Warm:
+    """What the quick path keeps between edits: the corpus as last loaded and checked
+    (its briefs' parses, conversions and checks), and MkDocs' theme."""
+
+    loaded: RawCorpus
+    theme: WarmTheme
+
+
+def _site_options(options: Options, engine: str | None) -> tuple[Options, SiteConfig]:
     site_config = read_site_config(options.config_file)
     options = apply(options, site_config)
-    options = replace(options, engine=engine or options.engine)
+    return replace(options, engine=engine or options.engine), site_config
+
+
+def warm_up(options: Options, engine: str | None) -> Warm | None:
+    """Load and check the corpus as it is now (reusing the last build's cache) and load the
+    theme, for the next edit; None if the site cannot be previewed this way."""
+    options, _ = _site_options(options, engine)
     if options.engine != "mkdocs":
         return None
     cache = SiteCache(options.out_dir)
     checked = check(options, cache)
     if checked.failed(options.strict):
         return None
-    slugs = {str(Path(brief.path).resolve()): brief.slug for brief in checked.index.newest_first}
+    return Warm(checked.loaded, WarmTheme(cache.project / "mkdocs.yml", options.out_dir.with_name("preview")))
+
+
+def show_edited(options: Options, engine: str | None, warm: Warm, edited: list[Path]) -> tuple[Warm, dict[str, bytes]] | None:
+    """The edited briefs' finished pages, ``{file under the site: HTML}``, and what to keep for
+    the next edit; None if the quick path gave up (the normal build then shows whatever is wrong).
+    Only the edited files are read and checked again: ``warm`` holds the rest as they were."""
+    options, site_config = _site_options(options, engine)
+    loaded = reload_briefs(warm.loaded, edited)
+    if loaded is None or options.engine != "mkdocs":
+        return None
+    with gc_paused():
+        corpus, problems = validate(loaded, unsafe_html=options.unsafe_html)
+        checked = Checked(build_index(corpus, include_drafts=options.drafts), problems, loaded)
+    if checked.failed(options.strict):
+        return None
+    slugs = {brief.path: brief.slug for brief in checked.index.newest_first}
     if any(str(path) not in slugs for path in edited):  # a draft, or a brief not published
         return None
     wanted = {brief_page(slugs[str(path)]) for path in edited}
@@ -133,15 +201,15 @@ def show_edited(
     address = SiteAddress(site_config.site_url, site_config.site_name, newest)
     pages = render_pages(checked.index, options.templates_dir, skip=_Everything(wanted), address=address,
                          split_threshold=options.split_threshold, month_threshold=options.month_threshold)
-    theme = theme or WarmTheme(cache.project / "mkdocs.yml")
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(build_date(checked.index))
     logging.getLogger("mkdocs").disabled = True  # its warnings come again, in order, from the normal build
     try:
-        return theme, {page_output(page): theme.page_html(page, pages[page]) for page in sorted(wanted)}
+        shown = {page_output(page): warm.theme.page_html(page, pages[page]) for page in sorted(wanted)}
     finally:
         logging.getLogger("mkdocs").disabled = False
         if previous is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
+    return Warm(loaded, warm.theme), shown

@@ -13,15 +13,17 @@ import signal
 import socket
 import sys
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 from ..config.options import Options
 from .report import problem_line
 from .build import Outcome, attempt, report
-from .preview import edited_briefs, show_edited, snapshot
+from .preview import edited_briefs, links_a_folder, show_edited, snapshot, warm_up
 
 PANEL_ID = "briefing-build-errors"
+WARM_WAIT = 600  # seconds an edit waits for the corpus to be loaded for the quick path
 _PANEL_STYLE = (
     "position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:70vh;overflow:auto;margin:0;"
     "padding:1em 1.5em;background:#fff4f4;color:#5a0000;border-bottom:4px solid #c62828;"
@@ -55,6 +57,34 @@ def error_panel(outcome: Outcome, over_a_page: bool = True) -> str:
     )
 
 
+def _changes_observer():
+    """The system's file-system observer (inotify on Linux), told only of changes: it also
+    reports files opened and closed unwritten, and every build reads every input."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    class Changes(FileSystemEventHandler):
+        def __init__(self, handler) -> None:
+            self.handler = handler
+
+        def dispatch(self, event) -> None:
+            if event.event_type not in ("opened", "closed_no_write"):
+                self.handler.dispatch(event)
+
+    class ChangesObserver(Observer):
+        def schedule(self, handler, path, **kwargs):
+            return super().schedule(Changes(handler), path, **kwargs)
+
+    return ChangesObserver()
+
+
+def done(value) -> Future:
+    """``value`` as a finished future, as the warm-up gives it."""
+    future: Future = Future()
+    future.set_result(value)
+    return future
+
+
 def _stop(signum, frame) -> None:
     raise KeyboardInterrupt  # so that SIGTERM unwinds as Ctrl-C does and the temporary folder is removed
 
@@ -67,6 +97,13 @@ def run(options: Options, host: str, port: int, engine: str | None = None) -> in
 
         failed: Outcome | None = None
         first: dict[str, bytes] = {}  # the quick path's pages by URL path, until the normal build lands
+
+        def __init__(self, *args, events: bool, **kwargs) -> None:
+            """``events``: watch by the system's file-system events (inotify on Linux), not by
+            MkDocs' polling, which stats every input twice a second and then waits half a second."""
+            super().__init__(*args, **kwargs)
+            if events:
+                self.observer = _changes_observer()
 
         def show_first(self, pages: dict[str, bytes]) -> None:
             """Serve ``pages`` (files under the site) from memory and reload the browsers now,
@@ -126,26 +163,32 @@ def run(options: Options, host: str, port: int, engine: str | None = None) -> in
     previous = signal.signal(signal.SIGTERM, _stop)
     server = None
     try:
-        with tempfile.TemporaryDirectory(prefix="briefing-serve-") as scratch:
+        with tempfile.TemporaryDirectory(prefix="briefing-serve-") as scratch, ThreadPoolExecutor(1) as warming:
             options = replace(options, out_dir=Path(scratch) / "site")
 
-            state: dict = {"inputs": snapshot(options), "theme": None}
+            state: dict = {"inputs": snapshot(options), "warm": None}
 
             def rebuild() -> None:
                 before, state["inputs"] = state["inputs"], snapshot(options)
                 edited = edited_briefs(before, state["inputs"], options) if server.failed is None else None
-                state["theme"] = quick(edited, state["theme"]) if edited else None
+                warm, state["warm"] = state["warm"], None  # it stands for ``before``: kept only if brought up to date
+                kept = quick(edited, warm) if edited and warm is not None else None
+                state["warm"] = None if kept is None else done(kept)
                 try:
                     outcome = attempt(options, engine)
                     report(outcome, "text", options.out_dir)
                     server.failed = None if outcome.failure is None else outcome
                 finally:  # a quick page never outlives its build, even one that raised
                     server.rebuilt()
+                if state["warm"] is None and server.failed is None:  # loaded after the snapshot: never older
+                    state["warm"] = warming.submit(warm_up, options, engine)
 
-            def quick(edited, theme):
-                """The edited pages first, and a reload; None if the quick path gave up."""
+            def quick(edited, warming_up: Future):
+                """The edited pages first, and a reload; what to keep for the next edit, or None
+                if the quick path gave up."""
                 try:
-                    shown = show_edited(options, engine, theme, edited)
+                    warm = warming_up.result(WARM_WAIT)
+                    shown = None if warm is None else show_edited(options, engine, warm, edited)
                 except Exception as error:  # the normal build that follows shows what is wrong
                     logging.getLogger(__name__).debug("quick path gave up: %s", error)
                     return None
@@ -154,7 +197,8 @@ def run(options: Options, host: str, port: int, engine: str | None = None) -> in
                 server.show_first(shown[1])
                 return shown[0]
 
-            server = PreviewServer(builder=rebuild, host=host, port=port, root=str(options.out_dir))
+            server = PreviewServer(builder=rebuild, host=host, port=port, root=str(options.out_dir),
+                                   events=not links_a_folder(options))
             server.error_handler = server.failure_page
             for path in (options.briefs_dir, options.config_file, options.templates_dir):
                 if path.exists():
