@@ -13,7 +13,7 @@ import signal
 import socket
 import sys
 import tempfile
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import replace
 from pathlib import Path
 
@@ -173,6 +173,8 @@ def run(options: Options, host: str, port: int, engine: str | None = None) -> in
                 edited = edited_briefs(before, state["inputs"], options) if server.failed is None else None
                 warm, state["warm"] = state["warm"], None  # it stands for ``before``: kept only if brought up to date
                 kept = quick(edited, warm) if edited and warm is not None else None
+                if warm is not None:  # a warm-up checks with the build's cache: never beside a build
+                    wait([warm])
                 state["warm"] = None if kept is None else done(kept)
                 try:
                     outcome = attempt(options, engine)
