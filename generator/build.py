@@ -201,7 +201,7 @@ def _build_in(
     same_corpus = keys.unchanged(CORPUS_OUTPUTS, (corpus_key, address.newest))
     downloads = [] if same_corpus and DATA_PAGE in unchanged else data_files(checked.index, address)
     # A full build's engine processes import MkDocs while the pages render; an edit's few pages need none.
-    pool = None if reusable else engine.prestart(options.jobs)
+    pool = None if reusable else engine.prestart(options.jobs, len(checked.index.newest_first))
     try:
         with gc_paused():
             pages = render_pages(checked.index, options.templates_dir, skip=unchanged, split_threshold=options.split_threshold,

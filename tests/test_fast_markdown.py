@@ -118,9 +118,9 @@ def test_the_built_site_is_the_same_without_the_fast_path(tmp_path, monkeypatch)
 def test_pages_built_by_prestarted_processes_are_those_of_one_process(projects, tmp_path, monkeypatch):
     project = projects[0]
     pages = sorted(str(path.relative_to(project / "docs")) for path in (project / "docs").rglob("*.md"))
-    assert mkdocs_runner.prestart(1) is None
+    assert mkdocs_runner.prestart(1, 1000) is None and mkdocs_runner.prestart(2, 99) is None
     monkeypatch.setattr(mkdocs_runner, "PARALLEL_FROM_PAGES", 2)
-    mkdocs_runner.build_pages(project / "mkdocs.yml", tmp_path / "two", 0, pages, True, 2, pool=mkdocs_runner.prestart(2))
+    mkdocs_runner.build_pages(project / "mkdocs.yml", tmp_path / "two", 0, pages, True, 2, pool=mkdocs_runner.prestart(2, 1000))
     mkdocs_runner.build_pages(project / "mkdocs.yml", tmp_path / "one", 0, pages, True, 1)
     for page in pages:
         assert (tmp_path / "two" / page_output(page)).read_bytes() == (tmp_path / "one" / page_output(page)).read_bytes(), page

@@ -2,7 +2,7 @@
 
 In: the rendered pages written as a project. Out: the HTML pages in the staging folder.
 
-Each runner module offers ``build_pages`` (same arguments), ``prestart(jobs)``
+Each runner module offers ``build_pages`` (same arguments), ``prestart(jobs, briefs)``
 (a pool for ``build_pages``, started early, or None), ``settings()`` (keys
 it needs in the generated mkdocs.yml), ``source_path(page)`` (where a page's
 Markdown is written in the project) and ``WHOLE_SITE`` (True if every build

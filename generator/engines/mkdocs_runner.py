@@ -192,10 +192,11 @@ def _import_mkdocs() -> None:
     import mkdocs.config  # noqa: F401
 
 
-def prestart(jobs: int) -> ProcessPoolExecutor | None:
+def prestart(jobs: int, briefs: int) -> ProcessPoolExecutor | None:
     """Processes for :func:`build_pages` that import MkDocs and Material (half a second each)
-    while the build is still loading, checking and rendering; None for one job."""
-    if jobs < 2:
+    while the build is still loading, checking and rendering; None for one job, or for fewer
+    ``briefs`` than make a site worth splitting (a bigger site's pool is then spawned when needed)."""
+    if jobs < 2 or briefs < PARALLEL_FROM_PAGES:
         return None
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_import_mkdocs)
     for _ in range(jobs):  # a process is spawned when a task finds none idle

@@ -63,7 +63,7 @@ def _reason(stderr: str) -> str:
     return errors[-1] if errors else (lines[-1] if lines else "no message")
 
 
-def prestart(jobs: int) -> None:
+def prestart(jobs: int, briefs: int) -> None:
     """Zensical starts no processes ahead (the MkDocs runner's interface)."""
     return None
 
