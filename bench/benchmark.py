@@ -57,7 +57,7 @@ tune_gc()
 options = Options(briefs_dir=Path(sys.argv[1]), config_file=Path(sys.argv[2]))
 checked = check(options)
 with gc_paused():
-    pages = render_pages(checked.index, options.templates_dir)
+    pages = render_pages(checked.index, options.templates_dir, encode=True)
 site = read_site_config(options.config_file)
 write_project(Path(sys.argv[3]), pages, Plan(full=True, changed=sorted(pages)), options, generated_config(options, site), site)
 """

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
+from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,13 +23,13 @@ import yaml
 
 from . import progress
 from .config.mkdocs_yml import SiteConfig, read_site_config
-from .config.options import NAV, Options, gc_paused
+from .config.options import NAV, Options, gc_paused, give_back_freed_memory
 from .config.site_url import SiteAddress
 from .read.load import RawCorpus, load_corpus
 from .check.validate import validate
 from .pages.index import SiteIndex, build_index
 from .pages.render import render_pages
-from .engines import runner
+from .engines import ProjectPages, runner
 from .outputs.build_stamp import write_build_stamp
 from .outputs.calendars import write_calendars
 from .outputs.data_files import data_files, write_data_files
@@ -97,9 +98,9 @@ def generated_config(options: Options, site: SiteConfig | None = None) -> str:
 
 
 def write_project(
-    project_dir: Path, pages: dict[str, str], plan: Plan, options: Options, config_text: str, site: SiteConfig
+    project_dir: Path, pages: dict[str, bytes], plan: Plan, options: Options, config_text: str, site: SiteConfig
 ) -> Path:
-    """Write the plain MkDocs project (Markdown pages, assets, theme overrides, mkdocs.yml);
+    """Write the plain MkDocs project (Markdown pages as UTF-8, assets, theme overrides, mkdocs.yml);
     return its config path. The site's own ``custom_dir`` is laid over briefing's overrides."""
     docs_dir = project_dir / "docs"
     if plan.full:
@@ -115,7 +116,7 @@ def write_project(
     for relative in plan.changed:
         page = docs_dir / source_path(relative)
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(pages[relative], encoding="utf-8")
+        page.write_bytes(pages[relative])
     for relative in plan.removed:
         (docs_dir / source_path(relative)).unlink(missing_ok=True)
     return project_dir / "mkdocs.yml"
@@ -142,7 +143,7 @@ def refuse_inputs(place: Place, options: Options) -> None:
 
 
 def index_for_search(
-    beside: ThreadPoolExecutor, runs: ShardRuns, site: Path, cache: SiteCache, pages: dict[str, str], plan: Plan, config_path: Path,
+    beside: ThreadPoolExecutor, runs: ShardRuns, site: Path, cache: SiteCache, pages: Mapping[str, str], plan: Plan, config_path: Path,
     published: Published | None,
 ) -> Future:
     """THE place for the search index, started beside the engine: records from the generator's
@@ -206,7 +207,7 @@ def _build_in(
         with gc_paused():
             pages = render_pages(checked.index, options.templates_dir, skip=unchanged, split_threshold=options.split_threshold,
                                  month_threshold=options.month_threshold,
-                                 address=address, downloads=downloads)
+                                 address=address, downloads=downloads, encode=True)
         hashes = cache.page_hashes(pages, unchanged)
         plan = cache.plan(reusable, hashes)
         cache.invalidate()
@@ -215,6 +216,11 @@ def _build_in(
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
         raise
+    # Written: the search records read the pages from the project, and their text is given
+    # back before the engine's processes grow (the build's peak would be both at once).
+    written_pages = ProjectPages(config_path.parent / "docs", engine.source_path, pages)
+    del pages
+    give_back_freed_memory()
     site = stage / NEW
     fresh = site if plan.full else stage / "fresh"
     warnings: dict = cache.page_warnings(plan)
@@ -235,9 +241,11 @@ def _build_in(
             write_calendars(site, checked.index.corpus, address)
             write_search_lists(site, checked.index)
         write_published_schemas(site)
+        downloads.clear()  # written: the engine's processes are still growing
+        give_back_freed_memory()
 
     with ShardRuns() as shard_runs, ThreadPoolExecutor(2) as beside:
-        search = index_for_search(beside, shard_runs, site, cache, pages, plan, config_path, published)
+        search = index_for_search(beside, shard_runs, site, cache, written_pages, plan, config_path, published)
         # MkDocs writes into ``fresh`` (``site`` itself when full, dirty: never emptied) and runs
         # in other processes, so the outputs are written meanwhile; Zensical replaces the site.
         written = None if engine.WHOLE_SITE else beside.submit(write_outputs)

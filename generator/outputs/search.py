@@ -24,7 +24,7 @@ import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from ..errors import BuildError
 from ..urls import SEARCH_BUNDLE, page_output
@@ -170,7 +170,7 @@ class ShardRuns:
 
 
 def index_pages(
-    cache_dir: Path, config_path: Path, pages: dict[str, str], changed: list[str], removed: list[str], full: bool, bundle: Path,
+    cache_dir: Path, config_path: Path, pages: Mapping[str, str], changed: list[str], removed: list[str], full: bool, bundle: Path,
     published: Path | None = None, runs: ShardRuns | None = None,
 ) -> bytes:
     """Make the records of the ``changed`` pages and index the shards they touch into ``bundle``,

@@ -198,10 +198,10 @@ class SiteCache:
         edited = {page for brief in fresh for page in body_pages(brief.slug, brief.round)}  # a pack shows bodies too
         return set(previous) - edited
 
-    def page_hashes(self, pages: dict[str, str], unchanged: set[str]) -> dict[str, str]:
+    def page_hashes(self, pages: dict[str, bytes], unchanged: set[str]) -> dict[str, str]:
         previous = self.state.get("pages", {})
         hashes = {path: previous[path] for path in unchanged}
-        hashes.update((path, digest(text.encode("utf-8"))) for path, text in pages.items())
+        hashes.update((path, digest(data)) for path, data in pages.items())
         return hashes
 
     def plan(self, reusable: bool, hashes: dict[str, str]) -> Plan:
