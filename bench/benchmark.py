@@ -48,7 +48,8 @@ validation:
 STAGE = """\
 import sys, tempfile
 from pathlib import Path
-from generator.build import check, generated_config, write_project
+from generator.build import check
+from generator.engines.project import generated_config, write_project
 from generator.publish.cache import Plan
 from generator.config.options import Options, gc_paused, tune_gc
 from generator.pages.render import render_pages

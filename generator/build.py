@@ -13,23 +13,21 @@ from __future__ import annotations
 
 import datetime
 import os
-import shutil
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from . import progress
 from .config.mkdocs_yml import SiteConfig, read_site_config
-from .config.options import NAV, Options, gc_paused, give_back_freed_memory
+from .config.options import Options, gc_paused, give_back_freed_memory
 from .config.site_url import SiteAddress
 from .read.load import RawCorpus, load_corpus
 from .check.validate import validate
 from .pages.index import SiteIndex, build_index
 from .pages.render import render_pages
-from .engines import ProjectPages, runner
+from .engines import runner
+from .engines.project import ProjectPages, generated_config, write_project
 from .outputs.build_stamp import write_build_stamp
 from .outputs.calendars import write_calendars
 from .outputs.data_files import data_files, write_data_files
@@ -48,7 +46,6 @@ from .errors import BuildError
 from .model import Problem
 from .urls import DATA_PAGE, brief_page, page_output
 
-THEME_OVERRIDES = "overrides"  # in site_templates/ and in the generated project
 CORPUS_OUTPUTS = "/corpus"  # the key, among the outputs', of those made from every brief's front matter
 LATEST_EPOCH = 2**32 - 1  # gzip (sitemap.xml.gz) stores the build date in 32 bits
 
@@ -79,47 +76,6 @@ def check(options: Options, cache: SiteCache | None = None) -> Checked:
         progress.stage("check")
         corpus, problems = validate(loaded, unsafe_html=options.unsafe_html)
         return Checked(build_index(corpus, include_drafts=options.drafts), problems, loaded)
-
-
-def generated_config(options: Options, site: SiteConfig | None = None) -> str:
-    """The generated project's mkdocs.yml: the site's own config plus pages and nav."""
-    site = site or read_site_config(options.config_file)
-    engine = runner(options.engine)
-    config = {
-        "INHERIT": str(options.config_file.resolve()),
-        "docs_dir": "docs",
-        "use_directory_urls": True,
-        "nav": [{title: engine.source_path(path)} for title, path in NAV],
-        **site.overrides,
-        "theme": {"custom_dir": THEME_OVERRIDES},
-        **engine.settings(site.overrides),
-    }
-    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
-
-
-def write_project(
-    project_dir: Path, pages: dict[str, bytes], plan: Plan, options: Options, config_text: str, site: SiteConfig
-) -> Path:
-    """Write the plain MkDocs project (Markdown pages as UTF-8, assets, theme overrides, mkdocs.yml);
-    return its config path. The site's own ``custom_dir`` is laid over briefing's overrides."""
-    docs_dir = project_dir / "docs"
-    if plan.full:
-        shutil.rmtree(project_dir, ignore_errors=True)
-        assets = options.templates_dir / "assets"
-        if assets.is_dir():
-            shutil.copytree(assets, docs_dir / "assets")
-        for overrides in (options.templates_dir / THEME_OVERRIDES, site.custom_dir):
-            if overrides is not None and overrides.is_dir():
-                shutil.copytree(overrides, project_dir / THEME_OVERRIDES, dirs_exist_ok=True)
-        (project_dir / "mkdocs.yml").write_text(config_text, encoding="utf-8")
-    source_path = runner(options.engine).source_path
-    for relative in plan.changed:
-        page = docs_dir / source_path(relative)
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_bytes(pages[relative])
-    for relative in plan.removed:
-        (docs_dir / source_path(relative)).unlink(missing_ok=True)
-    return project_dir / "mkdocs.yml"
 
 
 def build_date(index: SiteIndex) -> int:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build import write_project
 from generator.config.mkdocs_yml import read_site_config
 from generator.config.options import Options
-from generator.engines import ProjectPages, runner
+from generator.engines import runner
+from generator.engines.project import ProjectPages, write_project
 from generator.publish.cache import Plan
 
 from conftest import PROJECT
