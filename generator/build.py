@@ -34,7 +34,7 @@ from .outputs.data_files import data_files, write_data_files
 from .outputs.feeds import write_feeds
 from .outputs.schemas import write_published_schemas
 from .outputs.search import ShardRuns, bundle_beside, index_pages, place_bundle
-from .outputs.search_records import recorded
+from .outputs.search_records import recorded, searched_pages
 from .outputs.search_lists import write_search_lists
 from .outputs.site_files import OutputKeys, warn_without_site_url
 from .publish.cache import Plan, SiteCache, fingerprint
@@ -100,13 +100,13 @@ def refuse_inputs(place: Place, options: Options) -> None:
 
 def index_for_search(
     beside: ThreadPoolExecutor, runs: ShardRuns, site: Path, cache: SiteCache, pages: Mapping[str, str], plan: Plan, config_path: Path,
-    published: Published | None,
+    published: Published | None, searched: list[str],
 ) -> Future:
     """THE place for the search index, started beside the engine: records from the generator's
     pages, indexed by Pagefind shard by shard in ``runs`` into a bundle beside ``site`` (the complete
     next site, in staging), which :func:`~.outputs.search.place_bundle` moves in once the engine is done."""
     return beside.submit(index_pages, cache.root, config_path, pages, plan.changed, plan.removed, plan.full, bundle_beside(site),
-                         published.root if published else None, runs)
+                         published.root if published else None, runs, searched)
 
 
 def _shown(warnings: dict[str | None, list[str]], sources: dict[str, str]) -> list[Problem]:
@@ -175,6 +175,7 @@ def _build_in(
     # Written: the search records read the pages from the project, and their text is given
     # back before the engine's processes grow (the build's peak would be both at once).
     written_pages = ProjectPages(config_path.parent / "docs", engine.source_path, pages)
+    searched = searched_pages(pages, plan.changed) if plan.full else []
     del pages
     give_back_freed_memory()
     site = stage / NEW
@@ -201,7 +202,7 @@ def _build_in(
         give_back_freed_memory()
 
     with ShardRuns() as shard_runs, ThreadPoolExecutor(2) as beside:
-        search = index_for_search(beside, shard_runs, site, cache, written_pages, plan, config_path, published)
+        search = index_for_search(beside, shard_runs, site, cache, written_pages, plan, config_path, published, searched)
         # MkDocs writes into ``fresh`` (``site`` itself when full, dirty: never emptied) and runs
         # in other processes, so the outputs are written meanwhile; Zensical replaces the site.
         written = None if engine.WHOLE_SITE else beside.submit(write_outputs)

@@ -14,7 +14,7 @@ import pytest
 
 from generator.commands.demo_corpus import write_demo_corpus
 from generator.outputs import search, search_shards
-from generator.outputs.search_records import RecordMaker
+from generator.outputs.search_records import RecordMaker, searched_pages
 from generator.outputs.search_shards import Indexed, shard_folder, write_shards
 from generator.urls import page_output
 
@@ -113,7 +113,8 @@ def test_a_full_build_indexes_a_shard_before_the_last_record_is_made(tmp_path, m
 
     monkeypatch.setattr(search, "write_bundle", logged_index)
     with search.ShardRuns() as runs:
-        search.index_pages(tmp_path / "cache", config, pages, sorted(pages), [], True, tmp_path / "bundle", None, runs)
+        searched = searched_pages({page: text.encode("utf-8") for page, text in pages.items()}, sorted(pages))
+        search.index_pages(tmp_path / "cache", config, pages, sorted(pages), [], True, tmp_path / "bundle", None, runs, searched)
     records = sorted(page_output(page) for page, text in pages.items() if "data-pagefind-body" in text or "\nsearch_body: true\n" in text)
     assert len(records) >= 80  # eight shards of ten
     assert events.count("index") == 8

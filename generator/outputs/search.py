@@ -24,12 +24,12 @@ import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from ..errors import BuildError
 from ..urls import SEARCH_BUNDLE, page_output
 from .pagefind_order import canonicalise
-from .search_records import RECORDS_DIR, RecordMaker, indexed, update_records as update_page_records
+from .search_records import RECORDS_DIR, RecordMaker, update_records as update_page_records
 from .search_shards import MOST_SHARDS, index_shard, shard_folder, shard_groups, shard_of, write_shards
 
 ENTRY_FILE = "pagefind-entry.json"
@@ -171,13 +171,14 @@ class ShardRuns:
 
 def index_pages(
     cache_dir: Path, config_path: Path, pages: Mapping[str, str], changed: list[str], removed: list[str], full: bool, bundle: Path,
-    published: Path | None = None, runs: ShardRuns | None = None,
+    published: Path | None = None, runs: ShardRuns | None = None, searched: Iterable[str] = (),
 ) -> bytes:
     """Make the records of the ``changed`` pages and index the shards they touch into ``bundle``,
     linking the others from the ``published`` site: the work that runs beside the engine. A full
-    build makes the records shard by shard and starts indexing each shard once its records exist."""
+    build given the pages that get a record (``searched``, see :func:`.search_records.searched_pages`)
+    makes the records shard by shard and starts indexing each shard once its records exist."""
     records_dir, started = cache_dir / RECORDS_DIR, {}
-    guess = shard_groups([page_output(page) for page in changed if indexed(pages[page])] if full and runs else [])
+    guess = shard_groups([page_output(page) for page in searched] if full and runs else [])
     waiting = {shard: set(records) for shard, records in guess.items()}
 
     def made(page: str) -> None:

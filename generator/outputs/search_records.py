@@ -29,6 +29,7 @@ from ..urls import page_output
 RECORDS_DIR = "search-pages"  # in the cache folder: one record per indexed page
 MANIFEST = "search-records.json"  # in the cache folder: the pages the records were made from
 _SEARCH_BODY = re.compile(r"^search_body: true$", re.MULTILINE)
+_SEARCH_BODY_BYTES = re.compile(rb"^search_body: true$", re.MULTILINE)
 
 
 def _front_and_body(page: str) -> tuple[str, str]:
@@ -114,8 +115,15 @@ def update_records(
     return records_dir, touched
 
 
-def indexed(page: str) -> bool:
-    """Whether a page (as the generator wrote it) gets a record, read from the page without converting
-    it: conversion neither makes nor removes the attribute, and a wrong guess only costs time."""
-    front, body = _front_and_body(page)
-    return bool(_SEARCH_BODY.search(front)) or "data-pagefind-body" in body
+def searched_pages(pages: Mapping[str, bytes], changed: Iterable[str]) -> list[str]:
+    """The ``changed`` pages (UTF-8, as the generator wrote them) that get a record, read from
+    their bytes without converting them: conversion neither makes nor removes the attribute, and
+    a wrong guess only costs time. A full build knows them before it lets go of the pages, so
+    that each page is read once more (for its record), not twice."""
+    searched = []
+    for page in changed:
+        data = pages[page]
+        body = data.find(b"\n---\n", 3) + 5 if data.startswith(b"---\n") else 0
+        if (body > 4 and _SEARCH_BODY_BYTES.search(data, 0, body)) or data.find(b"data-pagefind-body", body) >= 0:
+            searched.append(page)
+    return searched
