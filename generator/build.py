@@ -43,7 +43,7 @@ from .publish.lock import locked
 from .publish.manifest import Published, inspect, write_manifest
 from .publish.publish import NEW, Place, clean_stale, place_of, prune_empty_folders, staging, swap_in
 from .errors import BuildError
-from .model import Problem
+from .model import Problem, fails
 from .urls import DATA_PAGE, brief_page, page_output
 
 CORPUS_OUTPUTS = "/corpus"  # the key, among the outputs', of those made from every brief's front matter
@@ -65,7 +65,7 @@ class Checked:
     loaded: RawCorpus
 
     def failed(self, strict: bool) -> bool:
-        return any(p.severity == "error" or strict for p in self.problems)
+        return fails(self.problems, strict)
 
 
 def check(options: Options, cache: SiteCache | None = None) -> Checked:

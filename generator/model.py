@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Iterable
 
 ACTOR_TYPES = ("person", "state", "organization", "delegation")
 ROUND_STATUSES = ("proposed", "scheduled", "held", "postponed", "cancelled")
@@ -54,6 +55,11 @@ class Problem:
     @property
     def where(self) -> str:
         return self.path if self.line is None else f"{self.path}:{self.line}"
+
+
+def fails(problems: Iterable[Problem], strict: bool) -> bool:
+    """Whether ``problems`` fail a check or build: any error, or with ``strict`` any problem."""
+    return any(problem.severity == "error" or strict for problem in problems)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.severity}: {self.message}"

@@ -12,21 +12,20 @@ from __future__ import annotations
 import gc
 
 from ..check.validate import validate
-from ..config.options import Options
+from ..config.options import Options, gc_paused
+from ..model import fails
 from ..publish.cache import SiteCache
 from ..read.load import load_corpus
 from .report import plural, summary, write_problems
 
 
 def run(options: Options, format: str) -> int:
-    # What is read stays until the process exits: collecting it would only walk it.
-    gc.disable()
-    loaded = load_corpus(options.briefs_dir, SiteCache(options.out_dir).parsed())
-    _, problems = validate(loaded, unsafe_html=options.unsafe_html)
-    gc.freeze()
-    gc.enable()
+    with gc_paused():
+        loaded = load_corpus(options.briefs_dir, SiteCache(options.out_dir).parsed())
+        _, problems = validate(loaded, unsafe_html=options.unsafe_html)
+    gc.freeze()  # what was read stays until the process exits: collecting it would only walk it
     write_problems(problems, format)
-    failed = any(problem.severity == "error" or options.strict for problem in problems)
+    failed = fails(problems, options.strict)
     if format == "text":
         files = len(loaded.parsed)  # every brief file, read or not
         print(f"{'FAILED' if failed else 'OK'}: {plural(files, 'brief')} checked, {summary(problems)}")

@@ -137,8 +137,7 @@ def _with_body(document: Document) -> Document:
         if document.converted is None:
             raise ShardError("a checked brief without its converted body")
         body = document.converted[1]
-        values = [value if type(value) is not list else _tuples(value) for value in checked[1].values]
-        brief = Brief(**dict(zip(BRIEF_FIELDS, values, strict=True)), body=document.body, body_html=body.html,
+        brief = Brief(**dict(zip(BRIEF_FIELDS, _tuples(checked[1].values), strict=True)), body=document.body, body_html=body.html,
                       body_links=body.links, citations=tuple([number for _, number, _ in body.citations]))
         document.checked = (checked[0], brief, checked[2])
     return document
