@@ -56,13 +56,13 @@ class Problem:
     def where(self) -> str:
         return self.path if self.line is None else f"{self.path}:{self.line}"
 
+    def __str__(self) -> str:
+        return f"{self.where}: {self.severity}: {self.message}"
+
 
 def fails(problems: Iterable[Problem], strict: bool) -> bool:
     """Whether ``problems`` fail a check or build: any error, or with ``strict`` any problem."""
     return any(problem.severity == "error" or strict for problem in problems)
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.severity}: {self.message}"
 
 
 @dataclass(frozen=True)
