@@ -4,7 +4,8 @@ MkDocs loads this file by its path, so it imports the package absolutely.
 It hands MkDocs each page with its raw HTML set aside and puts it back after
 conversion (see :mod:`generator.engines.raw_html`); the table of contents is
 then read from the finished HTML, body headings included. The theme's nav is
-drawn once per folder (see :mod:`generator.engines.nav_cache`).
+drawn once per folder (see :mod:`generator.engines.nav_cache`), and its
+templates are compiled once per process (see :mod:`generator.pages.compiled_templates`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
+from generator.pages.compiled_templates import CompiledTemplates
 from generator.engines import nav_cache
 from generator.engines.raw_html import anchor_ids, heading_tokens, put_back, set_aside
 
@@ -35,5 +37,6 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
+    env.bytecode_cache = CompiledTemplates()
     nav_cache.install(env)
     return env

@@ -17,6 +17,8 @@ from typing import Any, Sequence
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .compiled_templates import CompiledTemplates
+
 from .analysis import analysis_globals, render_analysis
 from ..check.citations import citation_anchor, source_anchor
 from ..config.options import LATEST_ON_HOME, Options
@@ -90,6 +92,7 @@ def make_environment(templates_dir: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # one environment per build: no need to stat a template on every include
+        bytecode_cache=CompiledTemplates(),
     )
     environment.filters.update(
         md=markdown_text, meta=meta_value, url=external_url, long_date=long_date, month_name=month_name, domain=domain,
