@@ -51,10 +51,10 @@ from pathlib import Path
 from generator.build import check
 from generator.engines.project import generated_config, write_project
 from generator.publish.cache import Plan
-from generator.config.options import Options, gc_paused, tune_gc
+from generator.config.options import Options, gc_paused, tune_process
 from generator.pages.render import render_pages
 from generator.config.mkdocs_yml import read_site_config
-tune_gc()
+tune_process()
 options = Options(briefs_dir=Path(sys.argv[1]), config_file=Path(sys.argv[2]))
 checked = check(options)
 with gc_paused():

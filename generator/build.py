@@ -187,18 +187,21 @@ def _build_in(
     digests = {path: entry[0] for path, entry in checked.loaded.parsed.items()}
 
     def write_outputs() -> None:
-        """The incremental site's links first, then the whole-site outputs into it."""
+        """The incremental site's links first, then the whole-site outputs into it: the data
+        files first of all, since they are held from render on and the engine's processes are still growing."""
         if not plan.full:
             assert published is not None
             link_copy(published, site, {page_output(page) for page in plan.removed}, place.spare)
+        if not same_corpus:
+            write_data_files(site, downloads)
+        downloads.clear()
+        give_back_freed_memory()
         write_build_stamp(site, epoch)
         write_feeds(site, checked.index, address, options.feed_entries, keys, digests)
         if not same_corpus:
-            write_data_files(site, downloads)
             write_calendars(site, checked.index.corpus, address)
             write_search_lists(site, checked.index)
         write_published_schemas(site)
-        downloads.clear()  # written: the engine's processes are still growing
         give_back_freed_memory()
 
     with ShardRuns() as shard_runs, ThreadPoolExecutor(2) as beside:

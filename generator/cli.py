@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config.options import ENGINES, Options, tune_gc
+from .config.options import ENGINES, Options, tune_process
 from .commands.report import FORMATS
 
 
@@ -124,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    tune_gc()
+    tune_process()
     args = _parser().parse_args(argv)
     if args.verb == "demo-corpus":
         from .commands.demo_corpus import write_demo_corpus

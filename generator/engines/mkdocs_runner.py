@@ -28,7 +28,7 @@ from typing import Iterator
 
 import yaml
 
-from ..config.options import tune_gc
+from ..config.options import tune_process
 from ..errors import BuildError
 from ..urls import page_output
 from . import fast_markdown
@@ -180,7 +180,7 @@ def _theme_templates(wanted: bool) -> Iterator[None]:
 def _build_share(
     config_path: Path, site_dir: Path, epoch: int, pages: set[str], static_files: bool, theme_templates: bool = True
 ) -> list[Warning]:
-    tune_gc()
+    tune_process()
     with _only_these_pages(pages, with_static_files=static_files), _theme_templates(theme_templates):
         with _fast_markdown(), one_page_at_a_time():
             return run_mkdocs(config_path, site_dir, epoch)
