@@ -29,14 +29,21 @@ from ..urls import page_output
 RECORDS_DIR = "search-pages"  # in the cache folder: one record per indexed page
 MANIFEST = "search-records.json"  # in the cache folder: the pages the records were made from
 _SEARCH_BODY = re.compile(r"^search_body: true$", re.MULTILINE)
-_SEARCH_BODY_BYTES = re.compile(rb"^search_body: true$", re.MULTILINE)
+_SEARCH_BODY_BYTES = re.compile(_SEARCH_BODY.pattern.encode("utf-8"), re.MULTILINE)
+_PAGEFIND_BODY = "data-pagefind-body"
+_FENCE = "\n---\n"
+
+
+def _body_start(page: str | bytes) -> int:
+    """Where a page's Markdown starts: after its front matter, or 0 if it has none."""
+    fence = _FENCE if isinstance(page, str) else _FENCE.encode("utf-8")
+    end = page.find(fence, 3) if page.startswith(fence[1:]) else -1
+    return end + len(fence) if end >= 0 else 0
 
 
 def _front_and_body(page: str) -> tuple[str, str]:
-    if page.startswith("---\n") and "\n---\n" in page[3:]:
-        front, body = page[4:].split("\n---\n", 1)
-        return front, body
-    return "", page
+    start = _body_start(page)
+    return page[4 : start - len(_FENCE)] if start else "", page[start:]
 
 
 class RecordMaker:
@@ -62,7 +69,7 @@ class RecordMaker:
         content = self.content(body)
         if _SEARCH_BODY.search(front):
             content = f"<div data-pagefind-body>{content}</div>"
-        elif "data-pagefind-body" not in content:
+        elif _PAGEFIND_BODY not in content:
             return None
         return f'<html lang="{self.language}"><body><article>{content}</article></body></html>'
 
@@ -120,10 +127,10 @@ def searched_pages(pages: Mapping[str, bytes], changed: Iterable[str]) -> list[s
     their bytes without converting them: conversion neither makes nor removes the attribute, and
     a wrong guess only costs time. A full build knows them before it lets go of the pages, so
     that each page is read once more (for its record), not twice."""
-    searched = []
+    searched, marker = [], _PAGEFIND_BODY.encode("utf-8")
     for page in changed:
         data = pages[page]
-        body = data.find(b"\n---\n", 3) + 5 if data.startswith(b"---\n") else 0
-        if (body > 4 and _SEARCH_BODY_BYTES.search(data, 0, body)) or data.find(b"data-pagefind-body", body) >= 0:
+        start = _body_start(data)
+        if (start and _SEARCH_BODY_BYTES.search(data, 0, start)) or data.find(marker, start) >= 0:
             searched.append(page)
     return searched

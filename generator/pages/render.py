@@ -17,11 +17,10 @@ from typing import Any, Sequence
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .compiled_templates import CompiledTemplates
-
 from .analysis import analysis_globals, render_analysis
 from ..check.citations import citation_anchor, source_anchor
 from ..config.options import LATEST_ON_HOME, Options
+from .compiled_templates import CompiledTemplates
 from .index import SiteIndex
 from ..model import BRIEF_STATUSES, PUBLISHER_KINDS, STATUS_MEANINGS
 from .navigation import Crumb, neighbours, section_entry, trail, with_navigation
