@@ -1,7 +1,8 @@
 """MkDocs holds one page outside the nav at a time (generator.engines.one_page_at_a_time):
-while a page is themed, no other page outside the nav holds its Markdown or HTML, and the
-pages written are the same byte for byte as when MkDocs reads every page first; and of the
-processes sharing the pages, only the first draws the sitemap and 404 page."""
+while a page is themed, no other page outside the nav holds its Markdown, HTML, front matter
+or table of contents, and the pages written are the same byte for byte as when MkDocs reads
+every page first; and of the processes sharing the pages, only the first draws the sitemap
+and 404 page."""
 
 from __future__ import annotations
 
@@ -30,16 +31,21 @@ def _nav_pages(project: Path) -> int:
 
 def test_one_page_outside_the_nav_is_held_at_a_time(project, tmp_path, monkeypatch):
     pages = project_pages(project)
-    theme, held = mkdocs_build._build_page, []
+    theme, held = mkdocs_build._build_page, {"html": [], "front matter": [], "contents": []}
 
     def counting(page, config, doc_files, *rest, **named):
-        held.append(sum(file.page is not None and file.page.content is not None for file in doc_files))
+        read = [file.page for file in doc_files if file.page is not None]
+        held["html"].append(sum(page.content is not None for page in read))
+        held["front matter"].append(sum(bool(page.meta) for page in read))
+        held["contents"].append(sum(bool(page.toc) for page in read))
         return theme(page, config, doc_files, *rest, **named)
 
     monkeypatch.setattr(mkdocs_build, "_build_page", counting)
     mkdocs_runner.build_pages(project / "mkdocs.yml", tmp_path / "streamed", 0, pages, True, 1)
-    assert len(held) == len(pages) > 10 * _nav_pages(project)
-    assert max(held) <= _nav_pages(project) + 1, max(held)
+    assert len(held["html"]) == len(pages) > 10 * _nav_pages(project)
+    for kind, counts in held.items():
+        assert max(counts) <= _nav_pages(project) + 1, (kind, max(counts))
+    assert max(held["front matter"]) > 0 and max(held["contents"]) > 0
     monkeypatch.setattr(mkdocs_runner, "one_page_at_a_time", contextlib.nullcontext)
     mkdocs_runner.build_pages(project / "mkdocs.yml", tmp_path / "whole", 0, pages, True, 1)
     for page in pages:
