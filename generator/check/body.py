@@ -185,14 +185,16 @@ class BodyConverter:
         )
         return Body(html, links, citations)
 
-    def convert_document(self, document: Document) -> Body:
-        """A brief file's body, reusing the conversion kept with the parsed file when it still holds."""
+    def convert_document(self, document: Document, converted: Body | None = None) -> Body:
+        """A brief file's body, reusing the conversion kept with the parsed file when it still holds,
+        else ``converted`` if given (made by a converter of the same key), else converted now."""
         if document.converted is not None and document.converted[0] == self.key:
             return document.converted[1]
-        body = self.convert(document.body, document.body_line, citation_keys(document.data))
-        document.converted = (self.key, body)
+        if converted is None:
+            converted = self.convert(document.body, document.body_line, citation_keys(document.data))
+        document.converted = (self.key, converted)
         self.converted.add(document.path)
-        return body
+        return converted
 
 
     def convert_page(self, document: Document | None, problems: list[Problem]) -> str | None:
