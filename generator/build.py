@@ -74,7 +74,7 @@ def check(options: Options, cache: SiteCache | None = None) -> Checked:
         progress.stage("load")
         loaded = load_corpus(options.briefs_dir, cache.parsed() if cache else None)
         progress.stage("check")
-        corpus, problems = validate(loaded, unsafe_html=options.unsafe_html, processes=options.jobs)
+        corpus, problems = validate(loaded, unsafe_html=options.unsafe_html)
         return Checked(build_index(corpus, include_drafts=options.drafts), problems, loaded)
 
 

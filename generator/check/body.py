@@ -185,16 +185,14 @@ class BodyConverter:
         )
         return Body(html, links, citations)
 
-    def convert_document(self, document: Document, converted: Body | None = None) -> Body:
-        """A brief file's body, reusing the conversion kept with the parsed file when it still holds,
-        else ``converted`` if given (made by a converter of the same key), else converted now."""
+    def convert_document(self, document: Document) -> Body:
+        """A brief file's body, reusing the conversion kept with the parsed file when it still holds."""
         if document.converted is not None and document.converted[0] == self.key:
             return document.converted[1]
-        if converted is None:
-            converted = self.convert(document.body, document.body_line, citation_keys(document.data))
-        document.converted = (self.key, converted)
+        body = self.convert(document.body, document.body_line, citation_keys(document.data))
+        document.converted = (self.key, body)
         self.converted.add(document.path)
-        return converted
+        return body
 
 
     def convert_page(self, document: Document | None, problems: list[Problem]) -> str | None:

@@ -12,11 +12,10 @@ from pathlib import Path
 
 from . import schema
 from .body import BodyConverter, BodyError, missing_links
-from .bodies_beside import BodiesBeside
 from ..read.load import Document, RawCorpus
 from ..model import Actor, Brief, Corpus, Problem, PublisherRecord, Round, Topic
 from .names import NameIndex
-from .limits import MAX_BODY_BYTES, limit_problems
+from .limits import limit_problems
 from .placeholders import placeholder_problems
 from .positions import read_positions
 from .registries import Entry, Report, read_registry
@@ -29,11 +28,7 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 ROUND_SLACK = datetime.timedelta(days=30)
 
 
-def validate(
-    raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bool = False, processes: int = 1
-) -> tuple[Corpus, list[Problem]]:
-    """The corpus and every problem; with ``processes`` above 1, many bodies to convert are
-    shared with a second process (:mod:`.bodies_beside`)."""
+def validate(raw: RawCorpus, today: datetime.date | None = None, unsafe_html: bool = False) -> tuple[Corpus, list[Problem]]:
     report = Report()
     converter = BodyConverter(unsafe_html)
     report.problems.extend(raw.problems)
@@ -84,29 +79,24 @@ def validate(
     slugs: dict[str, str] = {}
     today = today or datetime.date.today()
     key = check_key(converter.key, raw.registry_digest)
-    kept = {document.path for document in raw.briefs if _still_holds(document, key, today, converter)}
-    to_convert = [
-        document for document in raw.briefs
-        if document.path not in kept and not _converted(document, converter) and len(document.body) <= MAX_BODY_BYTES
-    ]
-    with BodiesBeside(converter, to_convert, processes) as beside:
-        for document in raw.briefs:
-            if document.path in kept:
-                brief = document.checked[1]
-                report.problems.extend(document.checked[2])
-            else:
-                first = len(report.problems)
-                compared = Today(today)
-                brief = _read_brief(document, names, round_models, registry, report, compared, converter, beside)
-                document.checked = (compared.key(key), brief, tuple(report.problems[first:]))
-                raw.rechecked.add(document.path)
-            if brief is None:
-                continue
-            if brief.slug in slugs:
-                report.error(document.path, 1, f"slug '{brief.slug}' is also used by {slugs[brief.slug]}; rename one file")
-                continue
-            slugs[brief.slug] = document.path
-            briefs.append(brief)
+    for document in raw.briefs:
+        kept = document.checked
+        if kept is not None and still_holds(kept[0], key, today) and (kept[1] is None or document.converted[0] == converter.key):
+            brief = kept[1]
+            report.problems.extend(kept[2])
+        else:
+            first = len(report.problems)
+            compared = Today(today)
+            brief = _read_brief(document, names, round_models, registry, report, compared, converter)
+            document.checked = (compared.key(key), brief, tuple(report.problems[first:]))
+            raw.rechecked.add(document.path)
+        if brief is None:
+            continue
+        if brief.slug in slugs:
+            report.error(document.path, 1, f"slug '{brief.slug}' is also used by {slugs[brief.slug]}; rename one file")
+            continue
+        slugs[brief.slug] = document.path
+        briefs.append(brief)
     report.problems.extend(missing_links(briefs, {Path(path).stem for path in raw.parsed}))
     # A body converted again (the converter or unsafe_html changed) is new output, as if the file
     # had changed: its page is rendered again and the cache keeps the new conversion.
@@ -115,16 +105,6 @@ def validate(
     corpus = Corpus(actors=actor_models, rounds=round_models, topics=topic_models, briefs=tuple(briefs),
                     publishers=publisher_models, about_html=converter.convert_page(raw.about, report.problems))
     return corpus, report.problems
-
-
-def _converted(document: Document, converter: BodyConverter) -> bool:
-    return document.converted is not None and document.converted[0] == converter.key
-
-
-def _still_holds(document: Document, key: str, today: datetime.date, converter: BodyConverter) -> bool:
-    """Whether the brief's last check result holds: same inputs, same day's answers, same conversion."""
-    kept = document.checked
-    return kept is not None and still_holds(kept[0], key, today) and (kept[1] is None or _converted(document, converter))
 
 
 def _resolve_one(name: str | None, names: NameIndex, entry: Entry, key: str, report: Report) -> str | None:
@@ -155,7 +135,6 @@ def _read_brief(
     report: Report,
     today: datetime.date,
     converter: BodyConverter,
-    beside: BodiesBeside,
 ) -> Brief | None:
     path = document.path
     slug = Path(path).stem
@@ -175,7 +154,7 @@ def _read_brief(
     positions, problems = read_positions(document.data, path, names, actors, topics, len(values.get("sources", ())))
     report.problems.extend(problems)
     try:
-        body = converter.convert_document(document, beside.take(document.path))
+        body = converter.convert_document(document)
     except BodyError as error:
         report.error(path, document.body_line, f"body: {error}")
     report.problems.extend(placeholder_problems(document))

@@ -22,7 +22,7 @@ from .report import plural, summary, write_problems
 def run(options: Options, format: str) -> int:
     with gc_paused():
         loaded = load_corpus(options.briefs_dir, SiteCache(options.out_dir).parsed())
-        _, problems = validate(loaded, unsafe_html=options.unsafe_html, processes=options.jobs)
+        _, problems = validate(loaded, unsafe_html=options.unsafe_html)
     gc.freeze()  # what was read stays until the process exits: collecting it would only walk it
     write_problems(problems, format)
     failed = fails(problems, options.strict)
