@@ -31,12 +31,14 @@ MANIFEST = "search-records.json"  # in the cache folder: the pages the records w
 _SEARCH_BODY = re.compile(r"^search_body: true$", re.MULTILINE)
 _SEARCH_BODY_BYTES = re.compile(_SEARCH_BODY.pattern.encode("utf-8"), re.MULTILINE)
 _PAGEFIND_BODY = "data-pagefind-body"
+_PAGEFIND_BODY_BYTES = _PAGEFIND_BODY.encode("utf-8")
 _FENCE = "\n---\n"
+_FENCE_BYTES = _FENCE.encode("utf-8")
 
 
 def _body_start(page: str | bytes) -> int:
     """Where a page's Markdown starts: after its front matter, or 0 if it has none."""
-    fence = _FENCE if isinstance(page, str) else _FENCE.encode("utf-8")
+    fence = _FENCE if isinstance(page, str) else _FENCE_BYTES
     end = page.find(fence, 3) if page.startswith(fence[1:]) else -1
     return end + len(fence) if end >= 0 else 0
 
@@ -127,10 +129,10 @@ def searched_pages(pages: Mapping[str, bytes], changed: Iterable[str]) -> list[s
     their bytes without converting them: conversion neither makes nor removes the attribute, and
     a wrong guess only costs time. A full build knows them before it lets go of the pages, so
     that each page is read once more (for its record), not twice."""
-    searched, marker = [], _PAGEFIND_BODY.encode("utf-8")
+    searched = []
     for page in changed:
         data = pages[page]
         start = _body_start(data)
-        if (start and _SEARCH_BODY_BYTES.search(data, 0, start)) or data.find(marker, start) >= 0:
+        if (start and _SEARCH_BODY_BYTES.search(data, 0, start)) or data.find(_PAGEFIND_BODY_BYTES, start) >= 0:
             searched.append(page)
     return searched
